@@ -1,0 +1,136 @@
+"""Running CMake, Ninja and CTest, and reading CTest's JUnit report."""
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from grader import layout
+
+PASSED, WRONG, NOT_STARTED = "passed", "wrong", "not started"
+NOT_STARTED_LINE = re.compile(r"^\[bp-not-started\] (\S+) \| (\S+) \| (.*)$", re.M)
+COMPILER_ERROR = re.compile(r"^(.+?):(\d+):(\d+:)? (fatal )?error: .*$", re.M)
+
+
+def build_dir(preset: str) -> Path:
+    return layout.ROOT / "build" / preset
+
+
+def configure(preset: str, extra: list[str] | None = None, quiet: bool = True) -> None:
+    """Configures a preset's build tree unless it is already configured."""
+    if (build_dir(preset) / "CMakeCache.txt").exists() and not extra:
+        return
+    run = subprocess.run(["cmake", "--preset", preset, *(extra or [])], cwd=layout.ROOT,
+                         capture_output=quiet, text=True)
+    if run.returncode != 0:
+        raise RuntimeError(f"cmake --preset {preset} failed:\n{run.stdout}{run.stderr}")
+
+
+def link_compile_commands(preset: str) -> None:
+    """compile_commands.json at the root, for clangd and clang-tidy (also see .clangd)."""
+    link = layout.ROOT / "compile_commands.json"
+    target = Path("build") / preset / "compile_commands.json"
+    if link.is_symlink() or not link.exists():
+        if link.is_symlink() and os.readlink(link) == str(target):
+            return
+        link.unlink(missing_ok=True)
+        link.symlink_to(target)
+
+
+@dataclasses.dataclass
+class BuildResult:
+    ok: bool
+    output: str
+
+    def first_error(self) -> str:
+        """The first compiler error with the two lines after it, paths relative to the root."""
+        lines = self.output.splitlines()
+        for i, line in enumerate(lines):
+            if COMPILER_ERROR.match(line) or " undefined reference to " in line:
+                snippet = lines[i:i + 3]
+                return "\n".join(s.replace(str(layout.ROOT) + "/", "") for s in snippet)
+        tail = [line for line in lines if line.strip()][-5:]
+        return "\n".join(tail)
+
+
+def build_targets(preset: str, targets: list[str]) -> BuildResult:
+    """Builds targets of a preset's tree (or of any tree under build/, by its folder name)."""
+    run = subprocess.run(["cmake", "--build", str(build_dir(preset)), "--target", *targets],
+                         cwd=layout.ROOT, capture_output=True, text=True)
+    return BuildResult(run.returncode == 0, run.stdout + run.stderr)
+
+
+@dataclasses.dataclass
+class TestResult:
+    name: str            # "ex/CentralDifference.IsExact..."
+    status: str          # PASSED, WRONG or NOT_STARTED
+    output: str          # what the test printed
+    reason: str = ""     # for WRONG: "assertion", "crash", "timeout"
+
+    @property
+    def suite(self) -> str:
+        return self.name.split("/", 1)[-1].split(".", 1)[0]
+
+    @property
+    def case(self) -> str:
+        return self.name.split("/", 1)[-1]
+
+    def stub(self) -> tuple[str, str, str] | None:
+        """(task id, location, instruction) of the stub this test reached, if any."""
+        m = NOT_STARTED_LINE.search(self.output)
+        return (m.group(1), m.group(2), m.group(3)) if m else None
+
+    def failure_message(self) -> str:
+        """GoogleTest's failure text without the run banners, or the crash/timeout reason."""
+        keep: list[str] = []
+        for line in self.output.splitlines():
+            if line.startswith(("[==", "[--", "[ RUN", "[  FAILED", "[  PASSED", "Note: Google",
+                                "[bp-not-started]", " 1 FAILED TEST")) or not line.strip():
+                continue
+            keep.append(line.replace(str(layout.ROOT) + "/", ""))
+        text = "\n".join(keep).strip()
+        if self.reason == "timeout":
+            return "timed out (an infinite loop?)" + (f"\n{text}" if text else "")
+        if self.reason == "crash":
+            return "crashed (" + (text.splitlines()[-1] if text else "no output") + ")"
+        return text
+
+
+def run_ctest(preset: str, label_regex: str, name_regex: str, junit: Path,
+              jobs: int = 2, extra: list[str] | None = None) -> list[TestResult]:
+    """Runs CTest in a preset's build tree and returns one result per test."""
+    junit.parent.mkdir(parents=True, exist_ok=True)
+    junit.unlink(missing_ok=True)
+    subprocess.run(["ctest", "--test-dir", str(build_dir(preset)), "-L", label_regex,
+                    "-R", name_regex, "-j", str(jobs), "--output-junit", str(junit),
+                    *(extra or [])], cwd=layout.ROOT, capture_output=True, text=True)
+    return read_junit(junit) if junit.exists() else []
+
+
+def read_junit(path: Path) -> list[TestResult]:
+    results: list[TestResult] = []
+    for case in ET.parse(path).getroot().iter("testcase"):
+        name = case.get("name", "")
+        out_node = case.find("system-out")
+        output = out_node.text or "" if out_node is not None else ""
+        status = case.get("status", "")
+        if status == "run":
+            results.append(TestResult(name, PASSED, output))
+        elif status == "notrun" and case.find("skipped") is not None:
+            results.append(TestResult(name, NOT_STARTED, output))
+        else:
+            failure = case.find("failure")
+            message = failure.get("message", "") if failure is not None else status
+            reason = "assertion"
+            if "Timeout" in message:
+                reason = "timeout"
+            elif any(word in message for word in ("SEGFAULT", "Exception", "Child aborted",
+                                                   "Subprocess aborted", "Illegal", "BUS")):
+                reason = "crash"
+            elif "_NOT_BUILT" in name or "Not Run" in message or status == "notrun":
+                reason = "not built"
+            results.append(TestResult(name, WRONG, output, reason))
+    return results

@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""The exercise/solution consistency check.
+
+For every chapter it requires that
+- exercises/<slug>/ and solutions/<slug>/ hold the same files;
+- headers are identical (they are the chapter's contract; tasks live in .cpp files);
+- each .cpp equals its twin outside task regions, with the same regions in the same order;
+- every task region in exercises/ calls bp::todo("<its task id>", ...), and none in solutions/ does;
+- every task of chapters/<slug>/tasks.toml has a region and test suites that exist, and every
+  test suite in tests/<slug>/ grades exactly one task.
+Run it directly (it is also a CTest test and part of `./course test`).
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from grader import layout  # noqa: E402
+
+TEST_SUITE = re.compile(r"^\s*TEST(?:_F|_P)?\(\s*(\w+)\s*,", re.M)
+
+
+def outside_segments(path: Path, regions: list[layout.Region]) -> list[tuple[int, str]]:
+    """(line number, text) of every line outside task regions (marker lines included)."""
+    inside: set[int] = set()
+    for r in regions:
+        inside.update(range(r.begin + 1, r.end))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [(n, line) for n, line in enumerate(lines, start=1) if n not in inside]
+
+
+def test_suites(slug: str) -> dict[str, str]:
+    """Suite name -> file that defines it, over tests/<slug>/*.cpp."""
+    suites: dict[str, str] = {}
+    for path in sorted((layout.ROOT / "tests" / slug).glob("*.cpp")):
+        for suite in TEST_SUITE.findall(path.read_text(encoding="utf-8")):
+            suites.setdefault(suite, path.name)
+    return suites
+
+
+def check_chapter(chapter: layout.Chapter) -> list[str]:
+    problems: list[str] = []
+    ex_dir = layout.ROOT / "exercises" / chapter.slug
+    sol_dir = layout.ROOT / "solutions" / chapter.slug
+    ex_files = {p.name for p in ex_dir.iterdir() if p.is_file()}
+    sol_files = {p.name for p in sol_dir.iterdir() if p.is_file()}
+    for name in sorted(ex_files ^ sol_files):
+        where = "exercises" if name in ex_files else "solutions"
+        problems.append(f"{where}/{chapter.slug}/{name} has no twin in the other tree")
+
+    region_tasks: set[str] = set()
+    for name in sorted(ex_files & sol_files):
+        ex, sol = ex_dir / name, sol_dir / name
+        rel_ex, rel_sol = ex.relative_to(layout.ROOT), sol.relative_to(layout.ROOT)
+        try:
+            ex_regions, sol_regions = layout.parse_regions(ex), layout.parse_regions(sol)
+        except layout.LayoutError as e:
+            problems.append(str(e))
+            continue
+        if ex.suffix == ".h" and ex.read_bytes() != sol.read_bytes():
+            problems.append(f"{rel_ex} differs from {rel_sol}: headers are the chapter's contract "
+                            "and must be identical (put task code in .cpp files)")
+            continue
+        ex_names = [r.name for r in ex_regions]
+        sol_names = [r.name for r in sol_regions]
+        if ex_names != sol_names:
+            problems.append(f"{rel_ex} has regions {ex_names} but {rel_sol} has {sol_names}")
+            continue
+        ex_out, sol_out = outside_segments(ex, ex_regions), outside_segments(sol, sol_regions)
+        for (n_ex, a), (n_sol, b) in zip(ex_out, sol_out):
+            if a != b:
+                problems.append(f"{rel_ex}:{n_ex} differs from {rel_sol}:{n_sol} outside task "
+                                f"regions:\n      exercise: {a.strip()}\n      solution: {b.strip()}")
+                break
+        else:
+            if len(ex_out) != len(sol_out):
+                problems.append(f"{rel_ex} and {rel_sol} differ in length outside task regions")
+        for r in ex_regions:
+            region_tasks.add(r.task)
+            if f'bp::todo("{r.task}"' not in "\n".join(r.body):
+                problems.append(f"{rel_ex}:{r.begin}: region [{r.name}] must call "
+                                f'bp::todo("{r.task}", "...") in the untouched exercise')
+        for r in sol_regions:
+            if "bp::todo(" in "\n".join(r.body):
+                problems.append(f"{rel_sol}:{r.begin}: the reference region [{r.name}] calls "
+                                "bp::todo()")
+
+    suites = test_suites(chapter.slug)
+    manifest = f"chapters/{chapter.slug}/tasks.toml"
+    owner: dict[str, str] = {}
+    for task in chapter.tasks:
+        if not layout.TASK_ID.match(task.id) or not task.id.startswith(chapter.slug[:4] + "."):
+            problems.append(f"{manifest}: task id {task.id!r} is not of the form "
+                            f"{chapter.slug[:4]}.N")
+        if task.id not in region_tasks:
+            problems.append(f"{manifest}: task {task.id} has no region in exercises/{chapter.slug}/")
+        if not task.tests:
+            problems.append(f"{manifest}: task {task.id} names no test suites")
+        if not task.hints:
+            problems.append(f"{manifest}: task {task.id} has no hints")
+        for suite in task.tests:
+            if suite not in suites:
+                problems.append(f"{manifest}: task {task.id} names test suite {suite}, "
+                                f"which no file in tests/{chapter.slug}/ defines")
+            if suite in owner:
+                problems.append(f"{manifest}: test suite {suite} is claimed by both "
+                                f"{owner[suite]} and {task.id}")
+            owner[suite] = task.id
+    for suite, file in suites.items():
+        if suite not in owner:
+            problems.append(f"tests/{chapter.slug}/{file}: test suite {suite} grades no task "
+                            f"(add it to a task's tests in {manifest})")
+    for task_id in sorted(region_tasks - {t.id for t in chapter.tasks}):
+        problems.append(f"exercises/{chapter.slug}/: region of task {task_id}, which {manifest} "
+                        "does not list")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--root", help="repository root (default: this checkout)")
+    args = parser.parse_args(argv)
+    if args.root:
+        layout.ROOT = Path(args.root).resolve()
+    problems: list[str] = []
+    tasks = regions = 0
+    try:
+        course = layout.load_course()
+    except layout.LayoutError as e:
+        print(f"consistency: {e}")
+        return 1
+    for chapter in course:
+        problems.extend(check_chapter(chapter))
+        tasks += len(chapter.tasks)
+        try:
+            regions += len(chapter.regions("exercises"))
+        except layout.LayoutError:
+            pass
+    for p in problems:
+        print(f"  - {p}")
+    verdict = "ok" if not problems else f"{len(problems)} problem(s)"
+    print(f"consistency: {len(course)} chapter(s), {tasks} tasks, {regions} task regions: {verdict}")
+    return 0 if not problems else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
