@@ -91,19 +91,19 @@ std::string GradientCheckResult::describe() const {
   std::ostringstream out;
   out.precision(9);
   if (shape_mismatch) {
-    out << "the gradient of " << name << " has shape "
-        << shape_string(analytic_rows, analytic_cols) << " but " << name << " has shape "
-        << shape_string(rows, cols) << "; a gradient always has its parameter's shape";
+    out << "the gradient of " << name << " has shape " << shape_string(analytic_rows, analytic_cols)
+        << " but " << name << " has shape " << shape_string(rows, cols)
+        << "; a gradient always has its parameter's shape";
     return out.str();
   }
   const bool scalar = rows == 1 && cols == 1;
-  out << "d(loss)/d" << name;
+  out << "d/d" << name;
   if (!scalar) {
     out << "(" << worst_row << ", " << worst_col << ")";
   }
   out << (passed ? ": largest" : ":") << " analytic " << analytic << " vs numeric " << numeric
-      << ", relative error " << relative_error << (passed ? " <= " : " > ")
-      << options.tolerance << " (central difference, h = " << options.step << ")";
+      << ", relative error " << relative_error << (passed ? " <= " : " > ") << options.tolerance
+      << " (central difference, h = " << options.step << ")";
   if (!passed && !scalar) {
     out << "; worst of " << rows * cols << " entries";
   }

@@ -28,8 +28,8 @@ Eigen::MatrixXd random_uniform(Eigen::Index rows, Eigen::Index cols, Rng& rng, d
   return m;
 }
 
-Eigen::MatrixXd random_uniform(Eigen::Index rows, Eigen::Index cols, std::uint64_t seed,
-                               double lo, double hi) {
+Eigen::MatrixXd random_uniform(Eigen::Index rows, Eigen::Index cols, std::uint64_t seed, double lo,
+                               double hi) {
   Rng rng(seed);
   return random_uniform(rows, cols, rng, lo, hi);
 }

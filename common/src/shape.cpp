@@ -10,9 +10,8 @@ std::string shape_string(Eigen::Index rows, Eigen::Index cols) {
 void require_same_size(std::string_view function, std::string_view name_a, std::size_t a,
                        std::string_view name_b, std::size_t b) {
   if (a != b) {
-    throw ShapeError(std::string(function) + ": " + std::to_string(a) + " " +
-                     std::string(name_a) + " but " + std::to_string(b) + " " +
-                     std::string(name_b));
+    throw ShapeError(std::string(function) + ": " + std::to_string(a) + " " + std::string(name_a) +
+                     " but " + std::to_string(b) + " " + std::string(name_b));
   }
 }
 

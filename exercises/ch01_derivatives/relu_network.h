@@ -38,20 +38,34 @@ struct ReluNetGradients {
 };
 
 /// y = ReLU(W1·x)·W2. Task ch01.4.
+/// \param net  the weights
+/// \param x    one input
+/// \return     the prediction y
 double predict(const ReluNet& net, double x);
 
 /// E over the batch in the given convention. Task ch01.4.
+/// \param net         the weights
+/// \param batch       n ≥ 0 samples (n ≥ 1 for the mean)
+/// \param convention  HalfSum or Mean
+/// \return            E
 /// \throws bp::ValueError for an empty batch under LossConvention::Mean (a mean of nothing)
 double loss(const ReluNet& net, std::span<const Sample> batch, LossConvention convention);
 
 /// ∂E/∂W2 = Σᵢ (yᵢ − tᵢ)·ReLU(W1 xᵢ) and ∂E/∂W1 = Σᵢ (yᵢ − tᵢ)·W2·[W1 xᵢ > 0]·xᵢ for HalfSum;
 /// 2/n times those for Mean. Task ch01.5.
+/// \param net         the weights
+/// \param batch       n ≥ 0 samples (n ≥ 1 for the mean)
+/// \param convention  HalfSum or Mean
+/// \return            ∂E/∂W1 and ∂E/∂W2
 /// \throws bp::ValueError for an empty batch under LossConvention::Mean
 ReluNetGradients gradients(const ReluNet& net, std::span<const Sample> batch,
                            LossConvention convention);
 
 /// One step of gradient descent: θ ← θ − η·∂E/∂θ for both weights. Task ch01.6.
+/// \param net            the current weights
+/// \param grads          ∂E/∂W1 and ∂E/∂W2 at `net`
 /// \param learning_rate  η > 0
+/// \return               the weights after the step
 ReluNet sgd_step(const ReluNet& net, const ReluNetGradients& grads, double learning_rate);
 
 }  // namespace bp::worked

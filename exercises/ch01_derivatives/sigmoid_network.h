@@ -34,15 +34,28 @@ struct SigmoidNetGradients {
 };
 
 /// The forward pass, keeping every intermediate value. Task ch01.7.
+/// \param net  the parameters
+/// \param x1   first input
+/// \param x2   second input
+/// \param y    the target
+/// \return     z, a, ŷ and L
 SigmoidNetForward forward(const SigmoidNet& net, double x1, double x2, double y);
 
 /// The backward pass: the chain rule from L back to each parameter. Task ch01.8.
+/// \param net  the parameters
+/// \param x1   first input
+/// \param x2   second input
+/// \param y    the target
 /// \param fwd  the result of forward() for the same net and sample
+/// \return     ∂L/∂θ for all five parameters
 SigmoidNetGradients backward(const SigmoidNet& net, double x1, double x2, double y,
                              const SigmoidNetForward& fwd);
 
 /// One step of gradient descent, θ ← θ − η·∂L/∂θ, on all five parameters. Task ch01.9.
-/// \param eta  the learning rate η > 0
+/// \param net    the current parameters
+/// \param grads  ∂L/∂θ for every parameter, at `net`
+/// \param eta    the learning rate η > 0
+/// \return       the parameters after the step
 SigmoidNet sgd_step(const SigmoidNet& net, const SigmoidNetGradients& grads, double eta);
 
 }  // namespace bp::worked

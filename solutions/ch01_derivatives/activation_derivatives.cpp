@@ -1,6 +1,7 @@
 #include "activation_derivatives.h"
 
 #include <cmath>
+
 #include "bp/todo.h"  // bp::todo() marks the unfinished tasks in exercises/
 
 namespace bp::calculus {

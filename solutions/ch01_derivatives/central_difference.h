@@ -14,6 +14,7 @@ inline constexpr double kDefaultStep = 1e-5;
 /// \param f  any function of one real variable
 /// \param x  where to differentiate
 /// \param h  the step; must be positive and finite
+/// \return   the estimate of f'(x)
 /// \throws bp::ValueError if h is not positive and finite
 double central_difference(const std::function<double(double)>& f, double x,
                           double h = kDefaultStep);

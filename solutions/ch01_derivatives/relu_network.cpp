@@ -34,9 +34,8 @@ double loss(const ReluNet& net, std::span<const Sample> batch, LossConvention co
     const double r = predict(net, s.x) - s.t;
     sum_of_squares += r * r;
   }
-  return convention == LossConvention::HalfSum
-             ? 0.5 * sum_of_squares
-             : sum_of_squares / static_cast<double>(batch.size());
+  return convention == LossConvention::HalfSum ? 0.5 * sum_of_squares
+                                               : sum_of_squares / static_cast<double>(batch.size());
   // [ch01.4/loss]
 }
 
@@ -48,10 +47,10 @@ ReluNetGradients gradients(const ReluNet& net, std::span<const Sample> batch,
   for (const Sample& s : batch) {
     const double h = net.W1 * s.x;
     const double y = calculus::relu(h) * net.W2;
-    const double dy = y - s.t;                      // ∂(½(y − t)²)/∂y
-    const double mask = h > 0.0 ? 1.0 : 0.0;        // ReLU'(h), 0 at and below the kink
-    g.dW2 += dy * calculus::relu(h);                // y = ReLU(h)·W2
-    g.dW1 += dy * net.W2 * mask * s.x;              // h = W1·x
+    const double dy = y - s.t;                // ∂(½(y − t)²)/∂y
+    const double mask = h > 0.0 ? 1.0 : 0.0;  // ReLU'(h), 0 at and below the kink
+    g.dW2 += dy * calculus::relu(h);          // y = ReLU(h)·W2
+    g.dW1 += dy * net.W2 * mask * s.x;        // h = W1·x
   }
   if (convention == LossConvention::Mean) {
     // (1/n)Σ r² = (2/n)·½Σ r²: the same gradients, scaled by 2/n.

@@ -25,9 +25,9 @@ constexpr double kSmoothPoints[] = {-6.0, -2.5, -0.8, -0.1, 0.3, 1.0, 2.0, 4.5};
 TEST(SigmoidAndTanhDerivatives, SigmoidPrimeMatchesCentralDifferences) {
   for (double z : kSmoothPoints) {
     double param = z;
-    EXPECT_TRUE(GradientMatches(check_gradient("sigmoid(z) at z = " + std::to_string(z), param,
-                                               calc::sigmoid_prime(z),
-                                               [&] { return calc::sigmoid(param); })));
+    EXPECT_TRUE(GradientMatches(
+        check_gradient("z", param, calc::sigmoid_prime(z), [&] { return calc::sigmoid(param); })))
+        << "  for sigmoid_prime(z) at z = " << bp::testing::show(z);
   }
 }
 
@@ -55,9 +55,9 @@ TEST(SigmoidAndTanhDerivatives, SigmoidPrimeNeverExceedsAQuarter) {
 TEST(SigmoidAndTanhDerivatives, TanhPrimeMatchesCentralDifferences) {
   for (double z : kSmoothPoints) {
     double param = z;
-    EXPECT_TRUE(GradientMatches(check_gradient("tanh(z) at z = " + std::to_string(z), param,
-                                               calc::tanh_prime(z),
-                                               [&] { return std::tanh(param); })));
+    EXPECT_TRUE(GradientMatches(
+        check_gradient("z", param, calc::tanh_prime(z), [&] { return std::tanh(param); })))
+        << "  for tanh_prime(z) at z = " << bp::testing::show(z);
   }
 }
 
@@ -84,12 +84,12 @@ TEST(ReluAndLeakyReluDerivatives, MatchCentralDifferencesAwayFromTheKink) {
   constexpr double kSlope = 0.1;
   for (double z : kSmoothPoints) {
     double param = z;
-    EXPECT_TRUE(GradientMatches(check_gradient("relu(z) at z = " + std::to_string(z), param,
-                                               calc::relu_prime(z),
-                                               [&] { return calc::relu(param); })));
-    EXPECT_TRUE(GradientMatches(check_gradient("leaky_relu(z) at z = " + std::to_string(z), param,
-                                               calc::leaky_relu_prime(z, kSlope),
-                                               [&] { return calc::leaky_relu(param, kSlope); })));
+    EXPECT_TRUE(GradientMatches(
+        check_gradient("z", param, calc::relu_prime(z), [&] { return calc::relu(param); })))
+        << "  for relu_prime(z) at z = " << bp::testing::show(z);
+    EXPECT_TRUE(GradientMatches(check_gradient("z", param, calc::leaky_relu_prime(z, kSlope),
+                                               [&] { return calc::leaky_relu(param, kSlope); })))
+        << "  for leaky_relu_prime(z, 0.1) at z = " << bp::testing::show(z);
   }
 }
 

@@ -37,12 +37,11 @@ TEST(CentralDifference, ErrorShrinksWithTheSquareOfTheStep) {
 
 // At the default step h = 1e-5 the estimate is good to about ten digits for smooth functions.
 TEST(CentralDifference, MatchesKnownDerivativesAtTheDefaultStep) {
-  EXPECT_TRUE(IsNear("d/dx exp(x) at 0.5", central_difference([](double x) { return std::exp(x); },
-                                                              0.5),
-                     std::exp(0.5), 1e-9));
-  EXPECT_TRUE(IsNear("d/dx log(x) at 2", central_difference([](double x) { return std::log(x); },
-                                                            2.0),
-                     0.5, 1e-9));
+  EXPECT_TRUE(IsNear("d/dx exp(x) at 0.5",
+                     central_difference([](double x) { return std::exp(x); }, 0.5), std::exp(0.5),
+                     1e-9));
+  EXPECT_TRUE(IsNear("d/dx log(x) at 2",
+                     central_difference([](double x) { return std::log(x); }, 2.0), 0.5, 1e-9));
   EXPECT_TRUE(IsNear("d/dx x^3 at -1.5",
                      central_difference([](double x) { return x * x * x; }, -1.5), 6.75, 1e-9));
 }

@@ -48,7 +48,7 @@ using ExampleAStep = ExampleA;
 // y = ReLU(W1·x)·W2 for each sample; the second sample's hidden unit is off (h = −1).
 TEST_F(ExampleAForward, PredictsEachSampleOfTheWorkedExample) {
   for (std::size_t i = 0; i < batch.size(); ++i) {
-    EXPECT_TRUE(AgreesTo("predict(net, x = " + std::to_string(batch[i].x) + ")",
+    EXPECT_TRUE(AgreesTo("predict(net, x = " + bp::testing::show(batch[i].x) + ")",
                          bp::worked::predict(net, batch[i].x), kA_y[i], 6));
   }
 }
@@ -58,8 +58,8 @@ TEST_F(ExampleAForward, ComputesTheLossInBothConventions) {
   EXPECT_TRUE(AgreesTo("loss(HalfSum)", bp::worked::loss(net, batch, LossConvention::HalfSum),
                        kA_loss_half_sum, 6))
       << "HalfSum is E = ½ Σ (y − t)².";
-  EXPECT_TRUE(AgreesTo("loss(Mean)", bp::worked::loss(net, batch, LossConvention::Mean),
-                       kA_loss_mean, 6))
+  EXPECT_TRUE(
+      AgreesTo("loss(Mean)", bp::worked::loss(net, batch, LossConvention::Mean), kA_loss_mean, 6))
       << "Mean is E = (1/n) Σ (y − t)², with no ½ (what reduce_mean and PyTorch's MSELoss do).";
 }
 
@@ -113,8 +113,8 @@ TEST_F(ExampleAGradients, ASampleBlockedByReluContributesNothing) {
 
 // θ ← θ − η·∂E/∂θ with η = 0.02 and the half-sum gradients (0.75, −0.25).
 TEST_F(ExampleAStep, OneStepMatchesTheHandComputation) {
-  const ReluNet after = bp::worked::sgd_step(net, {kA_dW1_half_sum, kA_dW2_half_sum},
-                                             kA_learning_rate);
+  const ReluNet after =
+      bp::worked::sgd_step(net, {kA_dW1_half_sum, kA_dW2_half_sum}, kA_learning_rate);
   EXPECT_TRUE(AgreesTo("W1 after one step", after.W1, kA_W1_after_step, 6))
       << "0.5 − 0.02·0.75 = 0.485. Gradient descent *subtracts* the gradient.";
   EXPECT_TRUE(AgreesTo("W2 after one step", after.W2, kA_W2_after_step, 6));
@@ -122,8 +122,8 @@ TEST_F(ExampleAStep, OneStepMatchesTheHandComputation) {
 
 // A small step against the gradient lowers the loss, from 0.1875 to 0.178144.
 TEST_F(ExampleAStep, OneSmallStepLowersTheLoss) {
-  const ReluNet after = bp::worked::sgd_step(net, {kA_dW1_half_sum, kA_dW2_half_sum},
-                                             kA_learning_rate);
+  const ReluNet after =
+      bp::worked::sgd_step(net, {kA_dW1_half_sum, kA_dW2_half_sum}, kA_learning_rate);
   const double after_loss = reference_loss(after.W1, after.W2, batch, LossConvention::HalfSum);
   EXPECT_TRUE(AgreesTo("E after one step with eta = 0.02", after_loss, kA_loss_after_step, 6))
       << (after_loss > kA_loss_half_sum ? "The loss went up: is the step going uphill?" : "");
@@ -132,11 +132,10 @@ TEST_F(ExampleAStep, OneSmallStepLowersTheLoss) {
 // The same step five times longer overshoots the valley: the loss rises to 0.201736.
 // The gradient is right; the learning rate is too large (chapter 6 measures this properly).
 TEST_F(ExampleAStep, ATooLargeStepOvershootsAndRaisesTheLoss) {
-  const ReluNet after = bp::worked::sgd_step(net, {kA_dW1_half_sum, kA_dW2_half_sum},
-                                             kA_large_learning_rate);
+  const ReluNet after =
+      bp::worked::sgd_step(net, {kA_dW1_half_sum, kA_dW2_half_sum}, kA_large_learning_rate);
   const double after_loss = reference_loss(after.W1, after.W2, batch, LossConvention::HalfSum);
-  EXPECT_TRUE(AgreesTo("E after one step with eta = 0.1", after_loss, kA_loss_after_large_step,
-                       6));
+  EXPECT_TRUE(AgreesTo("E after one step with eta = 0.1", after_loss, kA_loss_after_large_step, 6));
 }
 
 }  // namespace

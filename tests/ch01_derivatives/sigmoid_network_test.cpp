@@ -53,11 +53,16 @@ using ExampleEStep = ExampleE;
 TEST_F(ExampleEForward, MatchesTheWorkedTable) {
   const SigmoidNetForward f = bp::worked::forward(net, x1, x2, y);
   EXPECT_TRUE(AgreesTo("z", f.z, kE_z, 6))
-      << "z = w1·x1 + w2·x2 + b1 = 1 + 1.5 + 0.5. (The article printed 2.5.)";
-  EXPECT_TRUE(AgreesTo("a = sigmoid(z)", f.a, kE_a, 6));
+      << (AgreesTo("z", f.z, kE_published_z, 2)
+              ? "That is the article's 2.5: w1·x1 + w2·x2 without the bias b1."
+              : "z = w1·x1 + w2·x2 + b1 = 1 + 1.5 + 0.5.");
+  EXPECT_TRUE(AgreesTo("a = sigmoid(z)", f.a, kE_a, 6))
+      << "a = sigmoid(3). (The article's a = " << kE_published_a << " is sigmoid(2.5), rounded.)";
   EXPECT_TRUE(AgreesTo("y_hat = w3·a + b3", f.y_hat, kE_y_hat, 6))
-      << "The output unit is linear: no sigmoid on y_hat.";
-  EXPECT_TRUE(AgreesTo("L = ½(y − y_hat)²", f.loss, kE_loss, 6));
+      << "The output unit is linear: no sigmoid on y_hat. (The article's y_hat = "
+      << kE_published_y_hat << " does not follow even from its own a.)";
+  EXPECT_TRUE(AgreesTo("L = ½(y − y_hat)²", f.loss, kE_loss, 6))
+      << "(The article printed L = " << kE_published_loss << ".)";
 }
 
 // --- ch01.8 -------------------------------------------------------------------------------------
@@ -66,8 +71,9 @@ TEST_F(ExampleEForward, MatchesTheWorkedTable) {
 TEST_F(ExampleEBackward, MatchesTheWorkedTable) {
   const auto g = bp::worked::backward(net, x1, x2, y, exact_forward(net, x1, x2, y));
   EXPECT_TRUE(AgreesTo("dL/dw3", g.dw3, kE_dw3, 6))
-      << "dL/dw3 = (y_hat − y)·a. Multiplying by a(1 − a) here treats the linear output as a "
-         "sigmoid, the article's mistake; using y_hat instead of a is its other one.";
+      << "dL/dw3 = (y_hat − y)·a. Multiplying by a(1 − a) treats the linear output as a sigmoid "
+         "(the article's delta3 = " << kE_published_delta3 << "); using y_hat instead of a is "
+         "its other mistake.";
   EXPECT_TRUE(AgreesTo("dL/db3", g.db3, kE_db3, 6));
   EXPECT_TRUE(AgreesTo("dL/dw1", g.dw1, kE_dw1, 6))
       << "dL/dw1 = (y_hat − y)·w3·a(1 − a)·x1, where a(1 − a) = sigma'(z) uses the output a.";
@@ -92,21 +98,31 @@ TEST_F(ExampleEBackward, MatchesCentralDifferencesAtAnotherPoint) {
 
 // One step with η = 0.1 from the table's gradients gives the table's new parameters.
 TEST_F(ExampleEStep, OneStepMatchesTheWorkedTable) {
-  const SigmoidNet after =
-      bp::worked::sgd_step(net, {kE_dw1, kE_dw2, kE_db1, kE_dw3, kE_db3}, eta);
+  const SigmoidNet after = bp::worked::sgd_step(net, {kE_dw1, kE_dw2, kE_db1, kE_dw3, kE_db3}, eta);
   EXPECT_TRUE(AgreesTo("w1 after one step", after.w1, kE_w1_after, 6))
       << "w1 − η·dL/dw1 = 0.5 − 0.1·(−0.00107127): every gradient here is negative, so every "
-         "parameter grows. (The article subtracted η·(y − ŷ)·…, the opposite sign.)";
-  EXPECT_TRUE(AgreesTo("w2 after one step", after.w2, kE_w2_after, 6));
+         "parameter grows."
+      << (after.w1 < net.w1 ? " Yours shrank, as in the article (w1 = " +
+                                  bp::testing::show(kE_published_w1_after) +
+                                  "): it subtracted η·(y − ŷ)·…, the opposite sign."
+                            : "");
+  EXPECT_TRUE(AgreesTo("w2 after one step", after.w2, kE_w2_after, 6))
+      << (after.w2 < net.w2 ? "w2 shrank (the article printed " +
+                                  bp::testing::show(kE_published_w2_after) +
+                                  "); the correct step makes it grow."
+                            : "");
   EXPECT_TRUE(AgreesTo("b1 after one step", after.b1, kE_b1_after, 6));
-  EXPECT_TRUE(AgreesTo("w3 after one step", after.w3, kE_w3_after, 6));
+  EXPECT_TRUE(AgreesTo("w3 after one step", after.w3, kE_w3_after, 6))
+      << (after.w3 < net.w3 ? "w3 shrank (the article printed " +
+                                  bp::testing::show(kE_published_w3_after) +
+                                  "); the correct step makes it grow."
+                            : "");
   EXPECT_TRUE(AgreesTo("b3 after one step", after.b3, kE_b3_after, 6));
 }
 
 // One small step lowers L: ŷ moves toward the target y = 1.
 TEST_F(ExampleEStep, OneSmallStepLowersTheLoss) {
-  const SigmoidNet after =
-      bp::worked::sgd_step(net, {kE_dw1, kE_dw2, kE_db1, kE_dw3, kE_db3}, eta);
+  const SigmoidNet after = bp::worked::sgd_step(net, {kE_dw1, kE_dw2, kE_db1, kE_dw3, kE_db3}, eta);
   EXPECT_LT(reference_loss(after, x1, x2, y), reference_loss(net, x1, x2, y))
       << "The loss went up: a gradient-descent step moves against the gradient.";
 }

@@ -8,14 +8,14 @@ namespace ch01_values {
 // Worked example (A): h = W1·x, y = ReLU(h)·W2, with W1 = 0.5, W2 = -1.5 and the batch
 // (x, t) = (1, -1), (-2, 0.5), (3, -2). The second sample has h = -1 < 0: ReLU blocks it.
 constexpr double kA_W1 = 0.5, kA_W2 = -1.5;
-constexpr double kA_y[] = {-0.75, 0.0, -2.25};        // predictions
-constexpr double kA_loss_half_sum = 0.1875;            // E = ½ Σ (y − t)²
-constexpr double kA_loss_mean = 0.125;                 // E = (1/n) Σ (y − t)²
+constexpr double kA_y[] = {-0.75, 0.0, -2.25};  // predictions
+constexpr double kA_loss_half_sum = 0.1875;     // E = ½ Σ (y − t)²
+constexpr double kA_loss_mean = 0.125;          // E = (1/n) Σ (y − t)²
 constexpr double kA_dW1_half_sum = 0.75, kA_dW2_half_sum = -0.25;
 constexpr double kA_dW1_mean = 0.5, kA_dW2_mean = -1.0 / 6.0;  // (2/n)·(half-sum gradients)
 constexpr double kA_learning_rate = 0.02;
 constexpr double kA_W1_after_step = 0.485, kA_W2_after_step = -1.495;  // half-sum gradients
-constexpr double kA_loss_after_step = 0.178144;                       // lower than 0.1875
+constexpr double kA_loss_after_step = 0.178144;                        // lower than 0.1875
 // With η = 0.1 the same step overshoots: the loss *rises*, to 0.201736.
 constexpr double kA_large_learning_rate = 0.1, kA_loss_after_large_step = 0.201736;
 // [example-a]

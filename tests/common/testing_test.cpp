@@ -1,7 +1,7 @@
 // The predicates' failure messages are part of the course: they are what a learner reads.
-#include "bp/testing/assertions.h"
-
 #include <gtest/gtest.h>
+
+#include "bp/testing/assertions.h"
 
 namespace {
 

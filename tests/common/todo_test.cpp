@@ -1,8 +1,9 @@
 // The stub helper and the shape checks: what a learner sees before writing a line.
+#include "bp/todo.h"
+
 #include <gtest/gtest.h>
 
 #include "bp/shape.h"
-#include "bp/todo.h"
 
 namespace {
 

@@ -12,6 +12,7 @@ from grader import layout
 
 PASSED, WRONG, NOT_STARTED = "passed", "wrong", "not started"
 NOT_STARTED_LINE = re.compile(r"^\[bp-not-started\] (\S+) \| (\S+) \| (.*)$", re.M)
+CTEST_VERDICT = re.compile(r"Test\s+#\d+: (\S+) \.*\s*\*\*\*(Timeout|Exception: .+?)\s+[\d.]+ sec")
 COMPILER_ERROR = re.compile(r"^(.+?):(\d+):(\d+:)? (fatal )?error: .*$", re.M)
 
 
@@ -69,6 +70,7 @@ class TestResult:
     status: str          # PASSED, WRONG or NOT_STARTED
     output: str          # what the test printed
     reason: str = ""     # for WRONG: "assertion", "crash", "timeout"
+    detail: str = ""     # CTest's verdict for a crash ("Exception: SegFault")
 
     @property
     def suite(self) -> str:
@@ -90,12 +92,22 @@ class TestResult:
             if line.startswith(("[==", "[--", "[ RUN", "[  FAILED", "[  PASSED", "Note: Google",
                                 "[bp-not-started]", " 1 FAILED TEST")) or not line.strip():
                 continue
+            # EXPECT_TRUE(predicate) prints "Value of: <expr> / Actual: false (<why>) /
+            # Expected: true"; the predicate's own sentence is all a learner needs.
+            if line.startswith("Value of: ") or line.strip() == "Expected: true":
+                continue
+            m = re.match(r"^\s*Actual: false \((.*)\)$", line)
+            if m:
+                line = "  " + m.group(1)
             keep.append(line.replace(str(layout.ROOT) + "/", ""))
         text = "\n".join(keep).strip()
         if self.reason == "timeout":
-            return "timed out (an infinite loop?)" + (f"\n{text}" if text else "")
+            return ("ran past its time limit and was stopped: an endless loop?"
+                    + (f"\n{text}" if text else ""))
         if self.reason == "crash":
-            return "crashed (" + (text.splitlines()[-1] if text else "no output") + ")"
+            return (f"crashed ({self.detail or 'the process died'}) while running the test: "
+                    "look for an out-of-range index, a null pointer or a stack overflow"
+                    + (f"\n{text}" if text else ""))
         return text
 
 
@@ -104,10 +116,20 @@ def run_ctest(preset: str, label_regex: str, name_regex: str, junit: Path,
     """Runs CTest in a preset's build tree and returns one result per test."""
     junit.parent.mkdir(parents=True, exist_ok=True)
     junit.unlink(missing_ok=True)
-    subprocess.run(["ctest", "--test-dir", str(build_dir(preset)), "-L", label_regex,
-                    "-R", name_regex, "-j", str(jobs), "--output-junit", str(junit),
-                    *(extra or [])], cwd=layout.ROOT, capture_output=True, text=True)
-    return read_junit(junit) if junit.exists() else []
+    run = subprocess.run(["ctest", "--test-dir", str(build_dir(preset)), "-L", label_regex,
+                          "-R", name_regex, "-j", str(jobs), "--output-junit", str(junit),
+                          *(extra or [])], cwd=layout.ROOT, capture_output=True, text=True)
+    if not junit.exists():
+        return []
+    results = read_junit(junit)
+    # CTest's JUnit leaves the message of a crash or a timeout empty; its console line says it.
+    verdicts = dict(CTEST_VERDICT.findall(run.stdout))
+    for r in results:
+        verdict = verdicts.get(r.name, "")
+        if r.status == WRONG and verdict:
+            r.reason = "timeout" if verdict.startswith("Timeout") else "crash"
+            r.detail = verdict.strip()
+    return results
 
 
 def read_junit(path: Path) -> list[TestResult]:
@@ -122,15 +144,6 @@ def read_junit(path: Path) -> list[TestResult]:
         elif status == "notrun" and case.find("skipped") is not None:
             results.append(TestResult(name, NOT_STARTED, output))
         else:
-            failure = case.find("failure")
-            message = failure.get("message", "") if failure is not None else status
-            reason = "assertion"
-            if "Timeout" in message:
-                reason = "timeout"
-            elif any(word in message for word in ("SEGFAULT", "Exception", "Child aborted",
-                                                   "Subprocess aborted", "Illegal", "BUS")):
-                reason = "crash"
-            elif "_NOT_BUILT" in name or "Not Run" in message or status == "notrun":
-                reason = "not built"
+            reason = "not built" if "_NOT_BUILT" in name else "assertion"
             results.append(TestResult(name, WRONG, output, reason))
     return results

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import subprocess
 import sys
@@ -175,6 +176,34 @@ def _notes_check(tally: Tally) -> None:
         tally.add(False, "check_notes.py failed:\n" + run.stdout[-2000:] + run.stderr[-2000:])
 
 
+# --- hint -------------------------------------------------------------------------------------------
+
+HINTS_SEEN = layout.ROOT / "build" / "progress" / "hints.json"
+
+
+def hint(args: argparse.Namespace) -> int:
+    course = layout.load_course()
+    task = layout.find_task(course, args.task)
+    if task is None:
+        term.fail(f"there is no task {args.task!r}. Valid names:\n{layout.valid_names(course)}")
+    seen = json.loads(HINTS_SEEN.read_text()) if HINTS_SEEN.exists() else {}
+    total = len(task.hints)
+    shown = total if args.all else min(seen.get(task.id, 0) + 1, total)
+    print(term.paint(f"{task.id}  {task.title}", "bold") + term.dim(f"   ({task.location()})"))
+    for number, text in enumerate(task.hints[:shown], start=1):
+        style = ("bold",) if number == shown else ("dim",)
+        print(term.paint(f"  hint {number} of {total}: ", *style) + text)
+    if shown < total:
+        print(term.dim(f"  a stronger hint: ./course hint {task.id}"))
+    else:
+        print(term.dim(f"  that was the last hint; the reference is in "
+                       f"solutions/{task.chapter.slug}/, same file name"))
+    seen[task.id] = max(seen.get(task.id, 0), shown)
+    HINTS_SEEN.parent.mkdir(parents=True, exist_ok=True)
+    HINTS_SEEN.write_text(json.dumps(seen, indent=1))
+    return 0
+
+
 # --- notes, install ------------------------------------------------------------------------------
 
 def notes(args: argparse.Namespace) -> int:
@@ -221,6 +250,13 @@ def main(argv: list[str] | None = None) -> int:
                        "render in headless Chromium. Ends with 'N passed, N failed'.")
     p.add_argument("--quick", action="store_true", help="skip the notes")
     p.set_defaults(func=test)
+
+    p = sub.add_parser("hint", help="print the next hint for a task",
+                       description="Prints the hints of a task one at a time, from a nudge to "
+                       "nearly the answer: each call shows one more.")
+    p.add_argument("task", help="a task id, such as ch01.2")
+    p.add_argument("--all", action="store_true", help="show every hint of the task at once")
+    p.set_defaults(func=hint)
 
     p = sub.add_parser("notes", help="build the course notes (HTML) and say where they are",
                        description="Builds the Doxygen course notes into build/learner/notes.")

@@ -7,7 +7,9 @@ For every chapter it requires that
 - each .cpp equals its twin outside task regions, with the same regions in the same order;
 - every task region in exercises/ calls bp::todo("<its task id>", ...), and none in solutions/ does;
 - every task of chapters/<slug>/tasks.toml has a region and test suites that exist, and every
-  test suite in tests/<slug>/ grades exactly one task.
+  test suite in tests/<slug>/ grades exactly one task;
+- every number a chapter page quotes in a table marked `<!-- numbers-from: FILE -->` is a literal
+  of FILE (the values header its tests assert).
 Run it directly (it is also a CTest test and part of `./course test`).
 """
 from __future__ import annotations
@@ -119,6 +121,41 @@ def check_chapter(chapter: layout.Chapter) -> list[str]:
     return problems
 
 
+NUMBERS_FROM = re.compile(r"^<!-- numbers-from: (\S+) -->\s*$")
+NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:e-?\d+)?(?![\w.])")
+
+
+def check_text_numbers(page: Path) -> list[str]:
+    """Every number in the second column of a table marked `<!-- numbers-from: FILE -->` must
+    be a literal of FILE, so that the numbers a chapter quotes are the numbers its tests assert."""
+    problems: list[str] = []
+    lines = page.read_text(encoding="utf-8").splitlines()
+    rel = page.relative_to(layout.ROOT)
+    for i, line in enumerate(lines):
+        m = NUMBERS_FROM.match(line)
+        if not m:
+            continue
+        source = layout.ROOT / m.group(1)
+        if not source.exists():
+            problems.append(f"{rel}:{i + 1}: numbers-from names {m.group(1)}, which does not exist")
+            continue
+        literals = {float(x) for x in NUMBER.findall(source.read_text(encoding="utf-8"))}
+        row = i + 1
+        checked = 0
+        while row < len(lines) and lines[row].startswith("|"):
+            cells = [c.strip() for c in lines[row].strip().strip("|").split("|")]
+            if row >= i + 3 and len(cells) >= 2:  # skip the header and the |---| line
+                for token in NUMBER.findall(re.sub(r"\\f\$.*?\\f\$", "", cells[1])):
+                    checked += 1
+                    if float(token) not in literals:
+                        problems.append(f"{rel}:{row + 1}: {token} is quoted but is not a number "
+                                        f"that {m.group(1)} asserts")
+            row += 1
+        if checked == 0:
+            problems.append(f"{rel}:{i + 1}: numbers-from is not followed by a table of numbers")
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -135,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for chapter in course:
         problems.extend(check_chapter(chapter))
+        for page in sorted((layout.ROOT / "chapters" / chapter.slug).glob("*.md")):
+            problems.extend(check_text_numbers(page))
         tasks += len(chapter.tasks)
         try:
             regions += len(chapter.regions("exercises"))

@@ -25,31 +25,44 @@ struct GradientCheckOptions {
 
 /// The outcome of comparing an analytic gradient with central differences, entry by entry.
 struct GradientCheckResult {
-  std::string name;                 ///< the parameter, as named by the caller ("W1")
-  bool passed = false;              ///< every entry within tolerance, and the shapes agree
-  bool shape_mismatch = false;      ///< the analytic gradient does not have the parameter's shape
-  Eigen::Index rows = 0, cols = 0;  ///< the parameter's shape
-  Eigen::Index analytic_rows = 0, analytic_cols = 0;  ///< the analytic gradient's shape
-  Eigen::Index worst_row = 0, worst_col = 0;          ///< the entry with the largest error
-  double analytic = 0.0;        ///< analytic value at the worst entry
-  double numeric = 0.0;         ///< numeric value at the worst entry
-  double relative_error = 0.0;  ///< relative error at the worst entry
-  GradientCheckOptions options;  ///< what the check used
+  std::string name;                ///< the parameter, as named by the caller ("W1")
+  bool passed = false;             ///< every entry within tolerance, and the shapes agree
+  bool shape_mismatch = false;     ///< the analytic gradient does not have the parameter's shape
+  Eigen::Index rows = 0;           ///< the parameter's rows
+  Eigen::Index cols = 0;           ///< the parameter's columns
+  Eigen::Index analytic_rows = 0;  ///< the analytic gradient's rows
+  Eigen::Index analytic_cols = 0;  ///< the analytic gradient's columns
+  Eigen::Index worst_row = 0;      ///< row of the entry with the largest error
+  Eigen::Index worst_col = 0;      ///< column of the entry with the largest error
+  double analytic = 0.0;           ///< analytic value at the worst entry
+  double numeric = 0.0;            ///< numeric value at the worst entry
+  double relative_error = 0.0;     ///< relative error at the worst entry
+  GradientCheckOptions options;    ///< what the check used
 
-  /// A sentence a learner can act on: which parameter, which entry, both values, the error.
+  /// \return a sentence a learner can act on: which parameter, which entry, both values, the
+  ///         relative error
   std::string describe() const;
 };
 
 /// |a − n| / max(|a| + |n|, tiny).
+/// \param analytic  a, the value under test
+/// \param numeric   n, the central-difference estimate
+/// \param tiny      the denominator's floor
+/// \return          the relative error, ≥ 0 (NaN if either value is NaN)
 double relative_error(double analytic, double numeric, double tiny);
 
 /// The central-difference derivative of `loss` with respect to a scalar `param`.
 /// `param` is perturbed in place and restored exactly before returning.
+/// \param param  the scalar to differentiate with respect to
+/// \param loss   evaluates the scalar loss at the current value of `param`
+/// \param step   the central-difference step h
+/// \return       (loss(param + h) − loss(param − h)) / 2h
 double numeric_derivative(double& param, const std::function<double()>& loss, double step);
 
 /// The central-difference gradient of `loss` with respect to every entry of `param`.
 /// \param param  any shape (r, c); each entry is perturbed in place and restored
 /// \param loss   evaluates the scalar loss at the current value of `param`
+/// \param step   the central-difference step h
 /// \return       shape (r, c), entry (i, j) ≈ ∂loss/∂param(i, j)
 Eigen::MatrixXd numeric_gradient(Eigen::Ref<Eigen::MatrixXd> param,
                                  const std::function<double()>& loss, double step);
@@ -59,12 +72,20 @@ Eigen::MatrixXd numeric_gradient(Eigen::Ref<Eigen::MatrixXd> param,
 /// \param param     shape (r, c), perturbed in place and restored
 /// \param analytic  shape (r, c), the gradient under test
 /// \param loss      evaluates the scalar loss at the current value of `param`
+/// \param options   step, tolerance and noise floor of the check
+/// \return          the worst entry and whether the check passed
 GradientCheckResult check_gradient(std::string name, Eigen::Ref<Eigen::MatrixXd> param,
                                    const Eigen::MatrixXd& analytic,
                                    const std::function<double()>& loss,
                                    GradientCheckOptions options = {});
 
 /// The scalar form of check_gradient, for parameters held as plain doubles.
+/// \param name      the parameter's name, used in the report
+/// \param param     the scalar, perturbed in place and restored
+/// \param analytic  the derivative under test
+/// \param loss      evaluates the scalar loss at the current value of `param`
+/// \param options   step, tolerance and noise floor of the check
+/// \return          whether the check passed, with both values
 GradientCheckResult check_gradient(std::string name, double& param, double analytic,
                                    const std::function<double()>& loss,
                                    GradientCheckOptions options = {});

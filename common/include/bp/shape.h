@@ -23,10 +23,15 @@ class ValueError : public std::invalid_argument {
   using std::invalid_argument::invalid_argument;
 };
 
-/// "(rows, cols)", the way the course writes shapes.
+/// "(rows, cols)", the way the course writes shapes; a negative extent prints as "?".
+/// \param rows  the number of rows
+/// \param cols  the number of columns
+/// \return      "(rows, cols)"
 std::string shape_string(Eigen::Index rows, Eigen::Index cols);
 
 /// "(rows, cols)" of a matrix.
+/// \param m  any Eigen matrix or expression
+/// \return   "(rows, cols)"
 template <typename Derived>
 std::string shape_of(const Eigen::EigenBase<Derived>& m) {
   return shape_string(m.rows(), m.cols());
@@ -36,6 +41,8 @@ std::string shape_of(const Eigen::EigenBase<Derived>& m) {
 /// \param function  the caller, named in the error ("Linear::forward")
 /// \param name      the argument, named in the error ("x")
 /// \param m         the matrix to check, any shape
+/// \param rows      the expected rows, or negative for any
+/// \param cols      the expected columns, or negative for any
 /// \throws ShapeError "Linear::forward: x has shape (3, 5) but (4, ?) was expected"
 template <typename Derived>
 void require_shape(std::string_view function, std::string_view name,
@@ -47,6 +54,11 @@ void require_shape(std::string_view function, std::string_view name,
 }
 
 /// Requires `a` and `b` to have the same shape.
+/// \param function  the caller, named in the error
+/// \param name_a    the first argument's name
+/// \param a         the first argument, any shape
+/// \param name_b    the second argument's name
+/// \param b         the second argument, the same shape as `a`
 /// \throws ShapeError "mse: prediction has shape (1, 4) but target has shape (4, 1)"
 template <typename A, typename B>
 void require_same_shape(std::string_view function, std::string_view name_a,
@@ -59,6 +71,11 @@ void require_same_shape(std::string_view function, std::string_view name_a,
 }
 
 /// Requires two sizes to agree (for sizes that are not matrix extents).
+/// \param function  the caller, named in the error
+/// \param name_a    what `a` counts ("inputs")
+/// \param a         the first size
+/// \param name_b    what `b` counts ("targets")
+/// \param b         the second size, equal to `a`
 /// \throws ShapeError "relu_network_loss: 3 inputs but 2 targets"
 void require_same_size(std::string_view function, std::string_view name_a, std::size_t a,
                        std::string_view name_b, std::size_t b);

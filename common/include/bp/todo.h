@@ -1,5 +1,6 @@
 /// \file
-/// \brief The "not implemented" exception every exercise stub throws, and the helper that throws it.
+/// \brief The "not implemented" exception every exercise stub throws, and the helper that throws
+/// it.
 #pragma once
 
 #include <cstddef>
@@ -20,11 +21,11 @@ class NotImplemented : public std::logic_error {
   /// \param where        the stub's location
   NotImplemented(std::string task_id, std::string instruction, std::string where);
 
-  /// The task's id, such as "ch01.1".
+  /// \return the task's id, such as "ch01.1"
   const std::string& task_id() const noexcept { return task_id_; }
-  /// One line saying what to implement.
+  /// \return one line saying what to implement
   const std::string& instruction() const noexcept { return instruction_; }
-  /// "exercises/<chapter>/<file>:<line>" of the stub.
+  /// \return "exercises/<chapter>/<file>:<line>" of the stub
   const std::string& where() const noexcept { return where_; }
 
  private:
@@ -44,9 +45,9 @@ class NotImplemented : public std::logic_error {
                        std::source_location where = std::source_location::current());
 
 namespace detail {
-/// How many times todo() has been called in this process (the test main reads it).
+/// \return how many times todo() has been called in this process (the test main reads it)
 std::size_t not_implemented_count() noexcept;
-/// The most recent NotImplemented thrown by todo() in this process, or nullptr.
+/// \return the most recent NotImplemented thrown by todo() in this process, or nullptr
 const NotImplemented* last_not_implemented() noexcept;
 /// Forgets the count and the last exception (the test main calls it before each test).
 void reset_not_implemented() noexcept;

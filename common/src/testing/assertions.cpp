@@ -9,6 +9,12 @@
 
 namespace bp::testing {
 
+std::string show(double value) {
+  std::ostringstream out;
+  out << std::setprecision(10) << value;
+  return out.str();
+}
+
 ::testing::AssertionResult AgreesTo(std::string_view quantity, double actual, double expected,
                                     int significant_digits) {
   if (std::isfinite(actual) && expected != 0.0) {
@@ -51,15 +57,15 @@ namespace bp::testing {
   if (m.rows() == rows && m.cols() == cols) {
     return ::testing::AssertionSuccess();
   }
-  return ::testing::AssertionFailure() << what << " has shape " << shape_of(m) << " but should be "
-                                       << shape_string(rows, cols);
+  return ::testing::AssertionFailure()
+         << what << " has shape " << shape_of(m) << " but should be " << shape_string(rows, cols);
 }
 
 ::testing::AssertionResult MatrixNear(std::string_view what, const Eigen::MatrixXd& actual,
                                       const Eigen::MatrixXd& expected, double tolerance) {
   if (actual.rows() != expected.rows() || actual.cols() != expected.cols()) {
-    return ::testing::AssertionFailure() << what << " has shape " << shape_of(actual)
-                                         << " but should be " << shape_of(expected);
+    return ::testing::AssertionFailure()
+           << what << " has shape " << shape_of(actual) << " but should be " << shape_of(expected);
   }
   Eigen::Index worst_i = 0, worst_j = 0;
   double worst = -1.0;
@@ -78,8 +84,8 @@ namespace bp::testing {
   }
   std::ostringstream out;
   out << std::setprecision(12) << what << "(" << worst_i << ", " << worst_j << ") is "
-      << actual(worst_i, worst_j) << " but should be " << expected(worst_i, worst_j)
-      << " (within " << tolerance << "); the worst of " << actual.size() << " entries";
+      << actual(worst_i, worst_j) << " but should be " << expected(worst_i, worst_j) << " (within "
+      << tolerance << "); the worst of " << actual.size() << " entries";
   return ::testing::AssertionFailure() << out.str();
 }
 

@@ -30,8 +30,8 @@ class TaskStateListener : public ::testing::EmptyTestEventListener {
     if (const bp::NotImplemented* stub = bp::detail::last_not_implemented()) {
       ++not_started;
       // One machine-readable line for the grader, next to GoogleTest's own report.
-      std::printf("[bp-not-started] %s | %s | %s\n", stub->task_id().c_str(),
-                  stub->where().c_str(), stub->instruction().c_str());
+      std::printf("[bp-not-started] %s | %s | %s\n", stub->task_id().c_str(), stub->where().c_str(),
+                  stub->instruction().c_str());
     } else {
       ++wrong;
     }
