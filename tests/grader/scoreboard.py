@@ -75,7 +75,8 @@ def render(scores: list[ChapterScore], mode: str) -> str:
         name = f"{s.chapter.slug:<{width}}"
         if not s.compiled:
             total = len(declared_tests(s.chapter.slug))
-            lines.append(f"  {name} {term.bad('does not compile')}  ({total} tests not run)")
+            lines.append(f"  {name} {term.bad('does not compile')}  "
+                         f"({total} test{'s' if total != 1 else ''} not run)")
             for err in s.compile_error.splitlines():
                 lines.append(f"      {term.dim(err)}")
             continue
