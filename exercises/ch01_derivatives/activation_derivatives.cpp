@@ -33,13 +33,13 @@ double tanh_prime(double z) {
 
 double relu_prime(double z) {
   // [ch01.3/relu]
-  bp::todo("ch01.3", "return ReLU'(z), with the value at the kink z = 0 that the chapter fixes");
+  bp::todo("ch01.3", "return ReLU'(z), with the value at the kink that the chapter fixes");
   // [ch01.3/relu]
 }
 
 double leaky_relu_prime(double z, double slope) {
   // [ch01.3/leaky_relu]
-  bp::todo("ch01.3", "return LeakyReLU'(z) for the pre-activation z and the negative-side slope");
+  bp::todo("ch01.3", "return LeakyReLU'(z): 1 on the positive side, slope otherwise");
   // [ch01.3/leaky_relu]
 }
 

@@ -36,13 +36,13 @@ ReluNetGradients gradients(const ReluNet& net, std::span<const Sample> batch,
                            LossConvention convention) {
   require_samples_for_mean("gradients", batch, convention);
   // [ch01.5]
-  bp::todo("ch01.5", "return dE/dW1 and dE/dW2 summed over the batch, scaled for the convention");
+  bp::todo("ch01.5", "return dE/dW1 and dE/dW2 over the batch, scaled for the convention");
   // [ch01.5]
 }
 
 ReluNet sgd_step(const ReluNet& net, const ReluNetGradients& grads, double learning_rate) {
   // [ch01.6]
-  bp::todo("ch01.6", "return both weights after one gradient-descent step with this learning rate");
+  bp::todo("ch01.6", "return both weights after one gradient-descent step");
   // [ch01.6]
 }
 

@@ -6,7 +6,7 @@
 ///   - HalfSum: E = ½ Σᵢ (yᵢ − tᵢ)²   (the article's formula; the ½ cancels the 2 of the square)
 ///   - Mean:    E = (1/n) Σᵢ (yᵢ − tᵢ)² (what `tf.reduce_mean(tf.square(...))` and PyTorch's
 ///     `MSELoss()` compute)
-/// Both are correct; they differ by the constant factor n/2, and so do their gradients.
+/// Both are correct; Mean = (2/n)·HalfSum, and so are their gradients.
 #pragma once
 
 #include <span>

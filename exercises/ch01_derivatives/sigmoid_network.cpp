@@ -20,7 +20,7 @@ SigmoidNetGradients backward(const SigmoidNet& net, double x1, double x2, double
 
 SigmoidNet sgd_step(const SigmoidNet& net, const SigmoidNetGradients& grads, double eta) {
   // [ch01.9]
-  bp::todo("ch01.9", "return all five parameters after one gradient-descent step with rate eta");
+  bp::todo("ch01.9", "return all five parameters after one gradient-descent step");
   // [ch01.9]
 }
 

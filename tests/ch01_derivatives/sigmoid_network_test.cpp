@@ -72,7 +72,9 @@ TEST_F(ExampleEBackward, MatchesTheWorkedTable) {
   const auto g = bp::worked::backward(net, x1, x2, y, exact_forward(net, x1, x2, y));
   EXPECT_TRUE(AgreesTo("dL/dw3", g.dw3, kE_dw3, 6))
       << "dL/dw3 = (y_hat − y)·a. Multiplying by a(1 − a) treats the linear output as a sigmoid "
-         "(the article's delta3 = " << kE_published_delta3 << "); using y_hat instead of a is "
+         "(the article's delta3 = "
+      << bp::testing::show(kE_published_delta3)
+      << "); using y_hat instead of a is "
          "its other mistake.";
   EXPECT_TRUE(AgreesTo("dL/db3", g.db3, kE_db3, 6));
   EXPECT_TRUE(AgreesTo("dL/dw1", g.dw1, kE_dw1, 6))
@@ -107,16 +109,16 @@ TEST_F(ExampleEStep, OneStepMatchesTheWorkedTable) {
                                   "): it subtracted η·(y − ŷ)·…, the opposite sign."
                             : "");
   EXPECT_TRUE(AgreesTo("w2 after one step", after.w2, kE_w2_after, 6))
-      << (after.w2 < net.w2 ? "w2 shrank (the article printed " +
-                                  bp::testing::show(kE_published_w2_after) +
-                                  "); the correct step makes it grow."
-                            : "");
+      << (after.w2 < net.w2
+              ? "w2 shrank (the article printed " + bp::testing::show(kE_published_w2_after) +
+                    "); the correct step makes it grow."
+              : "");
   EXPECT_TRUE(AgreesTo("b1 after one step", after.b1, kE_b1_after, 6));
   EXPECT_TRUE(AgreesTo("w3 after one step", after.w3, kE_w3_after, 6))
-      << (after.w3 < net.w3 ? "w3 shrank (the article printed " +
-                                  bp::testing::show(kE_published_w3_after) +
-                                  "); the correct step makes it grow."
-                            : "");
+      << (after.w3 < net.w3
+              ? "w3 shrank (the article printed " + bp::testing::show(kE_published_w3_after) +
+                    "); the correct step makes it grow."
+              : "");
   EXPECT_TRUE(AgreesTo("b3 after one step", after.b3, kE_b3_after, 6));
 }
 

@@ -70,6 +70,7 @@ class TestResult:
     status: str          # PASSED, WRONG or NOT_STARTED
     output: str          # what the test printed
     reason: str = ""     # for WRONG: "assertion", "crash", "timeout"
+    seconds: float = 0.0  # how long the test ran
     detail: str = ""     # CTest's verdict for a crash ("Exception: SegFault")
 
     @property
@@ -102,7 +103,8 @@ class TestResult:
             keep.append(line.replace(str(layout.ROOT) + "/", ""))
         text = "\n".join(keep).strip()
         if self.reason == "timeout":
-            return ("ran past its time limit and was stopped: an endless loop?"
+            return (f"ran past the per-test time limit and was stopped after {self.seconds:.0f} s: "
+                    "an endless loop?"
                     + (f"\n{text}" if text else ""))
         if self.reason == "crash":
             return (f"crashed ({self.detail or 'the process died'}) while running the test: "
@@ -139,11 +141,12 @@ def read_junit(path: Path) -> list[TestResult]:
         out_node = case.find("system-out")
         output = out_node.text or "" if out_node is not None else ""
         status = case.get("status", "")
+        seconds = float(case.get("time", "0") or 0)
         if status == "run":
-            results.append(TestResult(name, PASSED, output))
+            results.append(TestResult(name, PASSED, output, seconds=seconds))
         elif status == "notrun" and case.find("skipped") is not None:
-            results.append(TestResult(name, NOT_STARTED, output))
+            results.append(TestResult(name, NOT_STARTED, output, seconds=seconds))
         else:
             reason = "not built" if "_NOT_BUILT" in name else "assertion"
-            results.append(TestResult(name, WRONG, output, reason))
+            results.append(TestResult(name, WRONG, output, reason, seconds=seconds))
     return results

@@ -8,13 +8,18 @@ import subprocess
 import sys
 import time
 
-from grader import build, catalogue, deps, layout, scoreboard, term
+from grader import build, catalogue, deps, layout, scoreboard, stubs, term
+from grader import watch as watcher
 
 DESCRIPTION = """\
 backprop.cpp: build backpropagation yourself, one tested chapter at a time.
 
-  ./course grade            build your exercises/ and print the per-chapter scoreboard
-  ./course test             the whole project check (what CI runs)
+  ./course grade [ch01|ch01.2]   build your exercises/ and print the scoreboard
+  ./course watch [ch01|ch01.2]   regrade a chapter whenever you save a file
+  ./course hint ch01.2           the next hint for a task
+  ./course test                  the whole project check (what CI runs)
+
+Every command works from any directory; `./course COMMAND --help` says more.
 """
 
 
@@ -36,14 +41,11 @@ def _select(course: list[layout.Chapter], target: str | None):
     return [chapter], None
 
 
-def grade(args: argparse.Namespace) -> int:
-    deps.ensure("grade")
-    course = layout.load_course()
-    chapters, suites = _select(course, args.target)
-    preset = "learner-e2e" if args.end_to_end else "learner"
-    mode = ("every chapter on your own earlier chapters" if args.end_to_end
-            else "earlier chapters use the reference")
-    print(term.dim(f"building {', '.join(c.slug for c in chapters)} ..."), flush=True)
+def grade_chapters(chapters: list[layout.Chapter], suites: list[str] | None,
+                   end_to_end: bool) -> list[scoreboard.ChapterScore]:
+    """Builds each chapter's learner tests on its own (a chapter that does not compile costs
+    only itself) and runs the tests of those that built, one process per test."""
+    preset = "learner-e2e" if end_to_end else "learner"
     build.configure(preset)
     build.link_compile_commands(preset)
     scores: list[scoreboard.ChapterScore] = []
@@ -58,20 +60,50 @@ def grade(args: argparse.Namespace) -> int:
         junit = build.build_dir(preset) / "grade-junit.xml"
         results = build.run_ctest(preset, labels, names, junit)
         for s in built:
-            s.results = [r for r in results if s.chapter.slug in _chapter_of(r, course)]
-    print(scoreboard.render(scores, mode))
-    if not args.target:
-        scoreboard.save(build.build_dir(preset) / "grade.json", scores, mode)
+            s.results = [r for r in results if s.chapter.task_of_suite(r.suite)]
+    scoreboard.record(build.build_dir(preset) / "grade.json", scores, suites)
+    return scores
+
+
+def _mode(end_to_end: bool) -> str:
+    return ("every chapter on your own earlier chapters" if end_to_end
+            else "earlier chapters use the reference")
+
+
+def grade(args: argparse.Namespace) -> int:
+    deps.ensure("grade")
+    course = layout.load_course()
+    chapters, suites = _select(course, args.target)
+    print(term.dim(f"building {', '.join(c.slug for c in chapters)} ..."), flush=True)
+    graded = grade_chapters(chapters, suites, args.end_to_end)
+    focus = layout.find_task(course, args.target) if suites else None
+    print(scoreboard.render(_with_record(graded, args.end_to_end), _mode(args.end_to_end),
+                            focus))
     everything = all(s.compiled and s.results and
-                     all(r.status == build.PASSED for r in s.results) for s in scores)
+                     all(r.status == build.PASSED for r in s.results) for s in graded)
     return 0 if everything else 1
 
 
-def _chapter_of(result: build.TestResult, course: list[layout.Chapter]) -> str:
-    for chapter in course:
-        if chapter.task_of_suite(result.suite):
-            return chapter.slug
-    return ""
+def _with_record(graded: list[scoreboard.ChapterScore],
+                 end_to_end: bool) -> list[scoreboard.ChapterScore]:
+    """The graded chapters as recorded, so that grading one task still shows the results the
+    chapter's other tasks had at their last grading."""
+    record = build.build_dir("learner-e2e" if end_to_end else "learner") / "grade.json"
+    recorded = {s.chapter.slug: s for s in scoreboard.load([g.chapter for g in graded], record)}
+    return [recorded.get(g.chapter.slug, g) for g in graded]
+
+
+def progress(args: argparse.Namespace) -> int:
+    course = layout.load_course()
+    preset = "learner-e2e" if args.end_to_end else "learner"
+    record = build.build_dir(preset) / "grade.json"
+    if not record.exists():
+        term.fail("nothing graded yet: run ./course grade first")
+    scores = scoreboard.load(course, record)
+    print(term.dim(f"(from the last grading, {scoreboard.recorded_at(record)}; "
+                   "./course grade runs it again)"))
+    print(scoreboard.render(scores, _mode(args.end_to_end)))
+    return 0
 
 
 # --- test -------------------------------------------------------------------------------------------
@@ -106,12 +138,47 @@ def _expectation(result: build.TestResult) -> tuple[bool, str]:
     return False, f"{result.name} {result.status}:\n{result.failure_message()}"
 
 
+def _edited_exercises(course: list[layout.Chapter]) -> list[str]:
+    edited: list[str] = []
+    for chapter in course:
+        for sol in chapter.files("solutions"):
+            ex = layout.ROOT / "exercises" / chapter.slug / sol.name
+            try:
+                if ex.read_text(encoding="utf-8") != stubs.original_exercise(chapter, sol.name):
+                    edited.append(str(ex.relative_to(layout.ROOT)))
+            except (OSError, layout.LayoutError):
+                edited.append(str(ex.relative_to(layout.ROOT)))
+    return edited
+
+
 def test(args: argparse.Namespace) -> int:
     started = time.monotonic()
     deps.ensure("test")
     tally = Tally()
     course = layout.load_course()
     slugs = [c.slug for c in course]
+    edited = _edited_exercises(course)
+    note = ""
+    if edited:
+        note = (f"note: exercises/ holds edits ({len(edited)} file(s), e.g. {edited[0]}). This "
+                "check is for the course itself and expects the untouched stubs, so the "
+                "exercise tests and the consistency check will fail here. To grade your own "
+                "work use ./course grade; to run this check, use a fresh clone "
+                "(git clone . /tmp/course-check) or git stash.")
+        print(term.todo(note))
+
+    term.heading("format: every C++ file as .clang-format says")
+    sources = subprocess.run(["git", "ls-files", "*.cpp", "*.h"], cwd=layout.ROOT,
+                             capture_output=True, text=True).stdout.split()
+    if sources:
+        fmt = subprocess.run(["clang-format", "--dry-run", "-Werror", *sources],
+                             cwd=layout.ROOT, capture_output=True, text=True)
+        unformatted = sorted({line.split(":", 1)[0] for line in fmt.stderr.splitlines()
+                              if "error:" in line})
+        tally.add(fmt.returncode == 0, "not formatted (run clang-format -i on them): " +
+                  ", ".join(unformatted))
+        print(f"  {len(sources)} files" + (term.bad(f", {len(unformatted)} not formatted")
+                                           if unformatted else " formatted"))
 
     term.heading("strict build: both tracks, warnings are errors")
     build.configure("strict")
@@ -144,15 +211,36 @@ def test(args: argparse.Namespace) -> int:
             tally.add(False, str(e))
 
         if not args.quick:
+            _sanitizer_check(tally)
             _notes_check(tally)
 
     elapsed = time.monotonic() - started
     print()
     for problem in tally.problems:
         print(term.bad("FAILED ") + problem)
+    if note:
+        print(term.todo(note))
     print(term.dim(f"project check took {elapsed / 60:.1f} min"))
     print(f"{tally.passed} passed, {tally.failed} failed")
     return 0 if tally.failed == 0 else 1
+
+
+def _sanitizer_check(tally: Tally) -> None:
+    term.heading("sanitizers: the reference under AddressSanitizer + UndefinedBehaviorSanitizer")
+    build.configure("asan")
+    built = build.build_targets("asan", ["all"])
+    tally.add(built.ok, "the asan build failed:\n" + built.first_error())
+    if not built.ok:
+        return
+    results = build.run_ctest("asan", ".*", "^(ref|common)/", build.build_dir("asan") / "junit.xml")
+    bad = [r for r in results if r.status != build.PASSED]
+    for r in results:
+        tally.add(r.status == build.PASSED,
+                  f"{r.name} under ASan+UBSan: {r.status}\n{r.failure_message()}")
+    if not results:
+        tally.add(False, "no test ran under the sanitizers")
+    print(f"  {len(results) - len(bad)} of {len(results)} tests clean under ASan+UBSan" +
+          (term.bad(f", {len(bad)} reported") if bad else ""))
 
 
 def _notes_check(tally: Tally) -> None:
@@ -174,6 +262,84 @@ def _notes_check(tally: Tally) -> None:
             tally.problems.append(f"{m.group(2)} notes page(s) do not render")
     if run.returncode != 0 and not (m and int(m.group(2))):
         tally.add(False, "check_notes.py failed:\n" + run.stdout[-2000:] + run.stderr[-2000:])
+
+
+# --- watch, reset, solution -----------------------------------------------------------------------
+
+def watch(args: argparse.Namespace) -> int:
+    deps.ensure("grade")
+    course = layout.load_course()
+    focus = None
+    if args.target:
+        chapters, suites = _select(course, args.target)
+        chapter = chapters[0]
+        focus = layout.find_task(course, args.target) if suites else None
+    else:
+        chapter, suites = _current_chapter(course, args.end_to_end), None
+    if not deps.installed("inotify-tools"):
+        print(term.dim("inotify-tools is not installed: watching by polling "
+                       "(./course install --all adds it)"))
+    return watcher.run(chapter, suites, focus, args.end_to_end, grade_chapters, _with_record)
+
+
+def _current_chapter(course: list[layout.Chapter], end_to_end: bool) -> layout.Chapter:
+    """The first chapter that the last grading did not find complete (or the first chapter)."""
+    record = build.build_dir("learner-e2e" if end_to_end else "learner") / "grade.json"
+    if record.exists():
+        for score in scoreboard.load(course, record):
+            if not (score.graded and score.compiled and
+                    score.tasks_done() == len(score.chapter.tasks)):
+                return score.chapter
+    return course[0]
+
+
+def reset(args: argparse.Namespace) -> int:
+    course = layout.load_course()
+    if layout.TASK_ID.match(args.target):
+        task = layout.find_task(course, args.target)
+        if task is None:
+            term.fail(f"there is no task {args.target!r}. Valid names:\n"
+                      f"{layout.valid_names(course)}")
+        folder, files = stubs.reset_task(task)
+        what = f"task {task.id} ({', '.join(r.name for r in task.regions('exercises'))})"
+    else:
+        chapter = layout.find_chapter(course, args.target)
+        if chapter is None:
+            term.fail(f"there is no chapter or task {args.target!r}. Valid names:\n"
+                      f"{layout.valid_names(course)}")
+        folder, files = stubs.reset_chapter(chapter)
+        what = f"chapter {chapter.slug}"
+    backup_rel = folder.relative_to(layout.ROOT)
+    print(f"backed up {len(files)} file(s) to {backup_rel}/:")
+    for f in files:
+        print(f"  {f.relative_to(layout.ROOT)}  ->  {backup_rel / f.relative_to(layout.ROOT)}")
+    print(term.ok(f"reset {what} to the original stub"))
+    return 0
+
+
+def solution(args: argparse.Namespace) -> int:
+    course = layout.load_course()
+    task = layout.find_task(course, args.task)
+    if task is None:
+        term.fail(f"there is no task {args.task!r}. Valid names:\n{layout.valid_names(course)}")
+    if not args.yes:
+        if not sys.stdin.isatty():
+            term.fail(f"showing the reference of {task.id} needs a confirmation: run "
+                      f"./course solution {task.id} --yes")
+        answer = input(f"Show the reference solution of {task.id} ({task.title})? "
+                       "Trying one more hint first (./course hint " + task.id + ") often "
+                       "helps. [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("not shown")
+            return 0
+    for region in task.regions("solutions"):
+        rel = region.path.relative_to(layout.ROOT)
+        print(term.paint(f"{rel}:{region.begin + 1}  [{region.name}]", "bold"))
+        for line in region.body:
+            print("  " + line)
+        print()
+    print(term.dim(f"your version: {task.location()}"))
+    return 0
 
 
 # --- hint -------------------------------------------------------------------------------------------
@@ -245,11 +411,42 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("test", help="the whole project check (what CI runs)",
                        description="Strict build of both tracks; the reference passes 100%%; "
-                       "every untouched exercise test is 'not started'; the consistency check; "
-                       "the catalogue of wrong answers; the notes build with zero warnings and "
-                       "render in headless Chromium. Ends with 'N passed, N failed'.")
-    p.add_argument("--quick", action="store_true", help="skip the notes")
+                       "every untouched exercise test is 'not started'; the consistency check and "
+                       "the grader's own tests; the catalogue of wrong answers; the reference "
+                       "under ASan+UBSan; the notes build with zero warnings and render in "
+                       "headless Chromium. Ends with 'N passed, N failed'.")
+    p.add_argument("--quick", action="store_true", help="skip the sanitizers and the notes")
     p.set_defaults(func=test)
+
+    p = sub.add_parser("watch", help="regrade a chapter every time you save an exercise file",
+                       description="Grades one chapter (default: the first one not finished at "
+                       "the last grading), then regrades it whenever a file in its exercises/ "
+                       "folder is saved, showing its scoreboard line, the first failure and the "
+                       "next task. Ctrl-C stops it.")
+    p.add_argument("target", nargs="?", help="a chapter (ch01) or a task (ch01.2)")
+    p.add_argument("--end-to-end", action="store_true",
+                   help="grade on your own earlier chapters")
+    p.set_defaults(func=watch)
+
+    p = sub.add_parser("progress", help="the last scoreboard, without rebuilding",
+                       description="Shows the scoreboard recorded by the last ./course grade "
+                       "or watch, and how many tasks of the whole course are done.")
+    p.add_argument("--end-to-end", action="store_true", help="the end-to-end record")
+    p.set_defaults(func=progress)
+
+    p = sub.add_parser("reset", help="restore a task or a chapter to its original stub",
+                       description="Restores one task (only its regions) or one whole chapter "
+                       "of exercises/ to the original stubs. It first copies every file it "
+                       "will change to .course-backups/<time>/ and prints where.")
+    p.add_argument("target", help="a task id (ch01.2) or a chapter (ch01)")
+    p.set_defaults(func=reset)
+
+    p = sub.add_parser("solution", help="show the reference code of one task",
+                       description="Prints the reference regions of one task from solutions/, "
+                       "after asking for confirmation (or with --yes).")
+    p.add_argument("task", help="a task id, such as ch01.2")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(func=solution)
 
     p = sub.add_parser("hint", help="print the next hint for a task",
                        description="Prints the hints of a task one at a time, from a nudge to "

@@ -5,7 +5,9 @@ For every chapter it requires that
 - exercises/<slug>/ and solutions/<slug>/ hold the same files;
 - headers are identical (they are the chapter's contract; tasks live in .cpp files);
 - each .cpp equals its twin outside task regions, with the same regions in the same order;
-- every task region in exercises/ calls bp::todo("<its task id>", ...), and none in solutions/ does;
+- every task region in exercises/ is exactly its stub, the one line bp::todo("<task id>",
+  "<instruction>") generated from the task's `todo` in chapters/<slug>/tasks.toml (so `reset`
+  can regenerate it), and no region in solutions/ calls bp::todo;
 - every task of chapters/<slug>/tasks.toml has a region and test suites that exist, and every
   test suite in tests/<slug>/ grades exactly one task;
 - every number a chapter page quotes in a table marked `<!-- numbers-from: FILE -->` is a literal
@@ -20,7 +22,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from grader import layout  # noqa: E402
+from grader import layout, stubs  # noqa: E402
 
 TEST_SUITE = re.compile(r"^\s*TEST(?:_F|_P)?\(\s*(\w+)\s*,", re.M)
 
@@ -54,6 +56,7 @@ def check_chapter(chapter: layout.Chapter) -> list[str]:
         problems.append(f"{where}/{chapter.slug}/{name} has no twin in the other tree")
 
     region_tasks: set[str] = set()
+    manifest = f"chapters/{chapter.slug}/tasks.toml"
     for name in sorted(ex_files & sol_files):
         ex, sol = ex_dir / name, sol_dir / name
         rel_ex, rel_sol = ex.relative_to(layout.ROOT), sol.relative_to(layout.ROOT)
@@ -80,18 +83,29 @@ def check_chapter(chapter: layout.Chapter) -> list[str]:
         else:
             if len(ex_out) != len(sol_out):
                 problems.append(f"{rel_ex} and {rel_sol} differ in length outside task regions")
+        try:
+            original = stubs.original_exercise(chapter, name).splitlines()
+        except layout.LayoutError as e:
+            problems.append(str(e))
+            original = None
         for r in ex_regions:
             region_tasks.add(r.task)
-            if f'bp::todo("{r.task}"' not in "\n".join(r.body):
-                problems.append(f"{rel_ex}:{r.begin}: region [{r.name}] must call "
-                                f'bp::todo("{r.task}", "...") in the untouched exercise')
+            if original is None:
+                continue
+            expected = original[r.begin:r.begin + 1]
+            if r.body != expected:
+                problems.append(f"{rel_ex}:{r.begin + 1}: region [{r.name}] must be exactly the "
+                                f"stub generated from {manifest}:\n      {expected[0].strip()}"
+                                if expected else f"{rel_ex}: region [{r.name}] is misplaced")
+            elif len(expected[0]) > 100:
+                problems.append(f"{rel_ex}:{r.begin + 1}: the stub line is longer than 100 "
+                                f"columns: shorten the todo instruction in {manifest}")
         for r in sol_regions:
             if "bp::todo(" in "\n".join(r.body):
                 problems.append(f"{rel_sol}:{r.begin}: the reference region [{r.name}] calls "
                                 "bp::todo()")
 
     suites = test_suites(chapter.slug)
-    manifest = f"chapters/{chapter.slug}/tasks.toml"
     owner: dict[str, str] = {}
     for task in chapter.tasks:
         if not layout.TASK_ID.match(task.id) or not task.id.startswith(chapter.slug[:4] + "."):

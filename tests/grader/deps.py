@@ -15,14 +15,15 @@ PACKAGES = {
     "build": ["cmake", "ninja-build", "g++", "libgtest-dev", "libgmock-dev", "libeigen3-dev"],
     "notes": ["doxygen", "graphviz", "libjs-mathjax"],
     "browser": ["chromium"],
+    "lint": ["clang-format"],
     "watch": ["inotify-tools"],
 }
 PURPOSES = {
     "grade": ["build"],
     "watch": ["build", "watch"],
     "notes": ["build", "notes"],
-    "test": ["build", "notes", "browser"],
-    "all": ["build", "notes", "browser", "watch"],
+    "test": ["build", "notes", "browser", "lint"],
+    "all": ["build", "notes", "browser", "lint", "watch"],
 }
 
 

@@ -35,6 +35,7 @@ class Task:
     tests: list[str]
     hints: list[str]
     chapter: "Chapter"
+    todo: str | dict[str, str] | None = None  # the stub's instruction (per region part, or one)
 
     def regions(self, tree: str = "exercises") -> list[Region]:
         return [r for r in self.chapter.regions(tree) if r.task == self.id]
@@ -121,7 +122,7 @@ def load_chapter(slug: str) -> Chapter:
     chapter = Chapter(slug, data.get("title", slug), [])
     for entry in data.get("task", []):
         chapter.tasks.append(Task(entry["id"], entry["title"], list(entry.get("tests", [])),
-                                  list(entry.get("hints", [])), chapter))
+                                  list(entry.get("hints", [])), chapter, entry.get("todo")))
     return chapter
 
 

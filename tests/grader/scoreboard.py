@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import time
 from pathlib import Path
 
 from grader import build, layout, term
@@ -25,6 +26,7 @@ class ChapterScore:
     compiled: bool = True
     compile_error: str = ""
     results: list[build.TestResult] = dataclasses.field(default_factory=list)
+    graded: bool = True
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -40,26 +42,47 @@ class ChapterScore:
         return sum(1 for t in self.chapter.tasks if self.task_done(t))
 
     def to_json(self) -> dict:
-        return {"chapter": self.chapter.slug, "compiled": self.compiled,
+        return {"compiled": self.compiled,
                 "compile_error": self.compile_error,
                 "results": [dataclasses.asdict(r) for r in self.results]}
 
 
-def from_json(course: list[layout.Chapter], data: dict) -> list[ChapterScore]:
+def record(path: Path, scores: list[ChapterScore], suites: list[str] | None) -> None:
+    """Merges a grading into the record that `./course progress` shows: whole chapters replace
+    their entry; a single task's results replace only those tests."""
+    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    chapters = data.get("chapters", {})
+    if not isinstance(chapters, dict):
+        chapters = {}
+    for score in scores:
+        entry = score.to_json()
+        old = chapters.get(score.chapter.slug)
+        if suites and old and score.compiled:
+            fresh = {r["name"] for r in entry["results"]}
+            entry["results"] = ([r for r in old["results"] if r["name"] not in fresh] +
+                                entry["results"])
+        chapters[score.chapter.slug] = entry
+    data = {"time": time.strftime("%Y-%m-%d %H:%M:%S"), "chapters": chapters}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+
+
+def load(course: list[layout.Chapter], path: Path) -> list[ChapterScore]:
+    """The recorded scores of every chapter of the course (ungraded ones marked as such)."""
+    chapters = json.loads(path.read_text(encoding="utf-8")).get("chapters", {})
     scores: list[ChapterScore] = []
-    for entry in data.get("chapters", []):
-        chapter = layout.find_chapter(course, entry["chapter"])
-        if chapter is None:
+    for chapter in course:
+        entry = chapters.get(chapter.slug) if isinstance(chapters, dict) else None
+        if entry is None:
+            scores.append(ChapterScore(chapter, graded=False))
             continue
         results = [build.TestResult(**r) for r in entry["results"]]
         scores.append(ChapterScore(chapter, entry["compiled"], entry["compile_error"], results))
     return scores
 
 
-def save(path: Path, scores: list[ChapterScore], mode: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"mode": mode, "chapters": [s.to_json() for s in scores]},
-                               indent=1), encoding="utf-8")
+def recorded_at(path: Path) -> str:
+    return json.loads(path.read_text(encoding="utf-8")).get("time", "unknown time")
 
 
 def _bar(done: int, total: int, width: int = 10) -> str:
@@ -67,12 +90,15 @@ def _bar(done: int, total: int, width: int = 10) -> str:
     return term.ok("█" * filled) + term.dim("░" * (width - filled))
 
 
-def render(scores: list[ChapterScore], mode: str) -> str:
+def render(scores: list[ChapterScore], mode: str, focus: layout.Task | None = None) -> str:
     lines = [term.paint(f"Scoreboard: your code in exercises/ ({mode})", "bold"), ""]
     width = max(len(s.chapter.slug) for s in scores) + 2
     lines.append(f"  {'chapter':<{width}} {'passed':>7} {'wrong':>7} {'not started':>12}   tasks")
     for s in scores:
         name = f"{s.chapter.slug:<{width}}"
+        if not s.graded:
+            lines.append(f"  {name} {term.dim('not graded yet')}")
+            continue
         if not s.compiled:
             total = len(declared_tests(s.chapter.slug))
             lines.append(f"  {name} {term.bad('does not compile')}  "
@@ -91,39 +117,63 @@ def render(scores: list[ChapterScore], mode: str) -> str:
     done = sum(s.tasks_done() for s in scores)
     total = sum(len(s.chapter.tasks) for s in scores)
     passed = sum(s.count(build.PASSED) for s in scores)
-    tests = sum(len(s.results) if s.compiled else len(declared_tests(s.chapter.slug))
-                for s in scores)
+    tests = sum(len(s.results) if s.compiled and s.graded else
+                len(declared_tests(s.chapter.slug)) for s in scores)
     lines += ["", f"Course: {done} of {total} tasks done, {passed} of {tests} tests pass", ""]
-    lines += next_step(scores)
+    lines += next_step(scores, focus)
     return "\n".join(lines)
 
 
-def next_step(scores: list[ChapterScore]) -> list[str]:
+def next_step(scores: list[ChapterScore], focus: layout.Task | None = None) -> list[str]:
+    """What to do next: the focused task if it is unfinished, else the first unfinished task."""
+    if focus is not None:
+        score = next((s for s in scores if s.chapter is focus.chapter), None)
+        if score is not None and score.compiled and not score.task_done(focus):
+            return describe_task(score, focus)
+        if score is not None and score.compiled:
+            count = len(score.task_results(focus))
+            head = [term.ok(f"{focus.id} passes: all {count} of its tests."), ""]
+            return head + next_step(scores)
     for s in scores:
+        if not s.graded:
+            return [term.paint(f"Next: grade {s.chapter.slug}", "bold"),
+                    f"  ./course grade {s.chapter.slug[:4]}"]
         if not s.compiled:
+            others = "; the other chapters still build and grade" if len(scores) > 1 else ""
             return [term.paint("Next: make chapter " + s.chapter.slug + " compile", "bold"),
                     "  " + (s.compile_error.splitlines() or ["(no compiler output)"])[0],
-                    f"  only this chapter is affected; the others still build and grade"]
+                    f"  only this chapter is affected{others}"]
         for task in s.chapter.tasks:
-            if s.task_done(task):
-                continue
-            results = s.task_results(task)
-            out = [term.paint(f"Next task: {task.id}  {task.title}", "bold"),
-                   f"  edit   {task.location()}"]
-            stub = next((r.stub() for r in results if r.stub()), None)
-            if stub:
-                out.append(f"  to do  {stub[2]}")
-            wrong = [r for r in results if r.status == build.WRONG]
-            if wrong:
-                first = wrong[0]
-                out.append(f"  {term.bad('wrong')}  {first.case}" +
-                           (f"  ({len(wrong)} of {len(results)} tests wrong)"
-                            if len(wrong) > 1 else ""))
-                for line in first.failure_message().splitlines()[:12]:
-                    out.append(f"      {line}")
-            elif not results:
-                out.append("  (no test result yet: run ./course grade)")
-            out.append(f"  stuck? ./course hint {task.id}     "
-                       f"read: chapters/{s.chapter.slug}/chapter.md")
-            return out
+            if not s.task_done(task):
+                return describe_task(s, task)
     return [term.ok("Every task graded here passes. Well done!")]
+
+
+def describe_task(s: ChapterScore, task: layout.Task) -> list[str]:
+    order = {name: i for i, name in enumerate(declared_tests(s.chapter.slug))}
+    results = sorted(s.task_results(task), key=lambda r: order.get(r.case, len(order)))
+    out = [term.paint(f"Next task: {task.id}  {task.title}", "bold")]
+    regions = task.regions("exercises")
+    if len(regions) > 1:
+        out.append(f"  edit   {regions[0].path.relative_to(layout.ROOT)}: " + ", ".join(
+            f"line {r.begin + 1} [{r.name.split('/', 1)[-1]}]" for r in regions))
+    else:
+        out.append(f"  edit   {task.location()}")
+    stub = next((r.stub() for r in results if r.stub()), None)
+    if stub:
+        out.append(f"  to do  {stub[2]}  " + term.dim(f"(stub at {stub[1].split('/')[-1]})"))
+    elif isinstance(task.todo, str):
+        out.append(f"  to do  {task.todo}")
+    wrong = [r for r in results if r.status == build.WRONG]
+    if wrong:
+        first = wrong[0]
+        out.append(f"  {term.bad('wrong')}  {first.case}")
+        for line in first.failure_message().splitlines()[:12]:
+            out.append(f"      {line}")
+        if len(wrong) > 1:
+            out.append(f"  also wrong: " + ", ".join(r.case.split(".", 1)[1] for r in wrong[1:]))
+    elif not results:
+        out.append(f"  (no test result yet: run ./course grade {task.id})")
+    out.append(f"  stuck? ./course hint {task.id}     "
+               f"read: chapters/{s.chapter.slug}/chapter.md")
+    return out

@@ -40,8 +40,12 @@ std::string show(double value) {
     return ::testing::AssertionSuccess();
   }
   std::ostringstream out;
-  out << std::setprecision(12) << quantity << " is " << actual << " but should be " << expected
-      << " (within " << tolerance << ")";
+  out << std::setprecision(12) << quantity << " is " << actual << " but should be ";
+  if (tolerance == 0.0) {
+    out << "exactly " << expected;
+  } else {
+    out << expected << " (within " << tolerance << ")";
+  }
   return ::testing::AssertionFailure() << out.str();
 }
 
