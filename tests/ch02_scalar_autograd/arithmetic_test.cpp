@@ -1,0 +1,75 @@
+// Task ch02.1: + − × ÷ and negation, forward and local backward rules.
+#include <gtest/gtest.h>
+
+#include "bp/shape.h"
+#include "engine_testing.h"
+
+namespace {
+
+using bp::autograd::Value;
+using bp::testing::IsNear;
+using ch02_testing::apply_local_rule;
+using ch02_testing::LocalRuleMatches;
+
+// Each operation computes the right number, with scalars on either side of a Value.
+TEST(ArithmeticOps, ComputeTheirResults) {
+  const Value a(3.0), b(-2.0);
+  EXPECT_TRUE(IsNear("a + b", (a + b).data(), 1.0, 0.0));
+  EXPECT_TRUE(IsNear("a - b", (a - b).data(), 5.0, 0.0));
+  EXPECT_TRUE(IsNear("a * b", (a * b).data(), -6.0, 0.0));
+  EXPECT_TRUE(IsNear("a / b", (a / b).data(), -1.5, 0.0));
+  EXPECT_TRUE(IsNear("-a", (-a).data(), -3.0, 0.0));
+  EXPECT_TRUE(IsNear("2.0 * a + 1.0", (2.0 * a + 1.0).data(), 7.0, 0.0));
+  EXPECT_TRUE(IsNear("1.0 - a / 4.0", (1.0 - a / 4.0).data(), 0.25, 0.0));
+}
+
+// The local rules: ∂(a+b) = (1, 1), ∂(a−b) = (1, −1), ∂(ab) = (b, a), ∂(a/b) = (1/b, −a/b²),
+// ∂(−a) = −1, at a = 3, b = −2.
+TEST(ArithmeticOps, LocalRulesGiveTheKnownDerivatives) {
+  const Value a(3.0), b(-2.0);
+  struct Case {
+    const char* op;
+    Value out;
+    double da, db;
+  };
+  for (const Case& c : {Case{"a + b", a + b, 1.0, 1.0}, Case{"a - b", a - b, 1.0, -1.0},
+                        Case{"a * b", a * b, -2.0, 3.0}, Case{"a / b", a / b, -0.5, -0.75}}) {
+    apply_local_rule(c.out);
+    EXPECT_TRUE(IsNear(std::string("d(") + c.op + ")/da", a.grad(), c.da, 1e-15));
+    EXPECT_TRUE(IsNear(std::string("d(") + c.op + ")/db", b.grad(), c.db, 1e-15));
+  }
+  apply_local_rule(-a);
+  EXPECT_TRUE(IsNear("d(-a)/da", a.grad(), -1.0, 0.0));
+}
+
+// The same rules against central differences, with the operand on either side.
+TEST(ArithmeticOps, LocalRulesMatchCentralDifferences) {
+  for (double x : {-1.7, 0.4, 2.5}) {
+    EXPECT_TRUE(LocalRuleMatches("x + 1.5", x, [](Value v) { return v + 1.5; }));
+    EXPECT_TRUE(LocalRuleMatches("0.3 - x", x, [](Value v) { return 0.3 - v; }));
+    EXPECT_TRUE(LocalRuleMatches("x * -2.5", x, [](Value v) { return v * -2.5; }));
+    EXPECT_TRUE(LocalRuleMatches("x / 0.7", x, [](Value v) { return v / 0.7; }));
+    EXPECT_TRUE(LocalRuleMatches("1.2 / x", x, [](Value v) { return 1.2 / v; }));
+    EXPECT_TRUE(LocalRuleMatches("-x", x, [](Value v) { return -v; }));
+  }
+}
+
+// a + a and a·a use the node a twice, so a receives two contributions: the rules must add
+// (`+=`) to a.grad, not overwrite it.
+TEST(ArithmeticOps, AnOperandUsedTwiceCollectsBothContributions) {
+  const Value a(3.0);
+  apply_local_rule(a + a);
+  EXPECT_TRUE(IsNear("d(a + a)/da", a.grad(), 2.0, 0.0))
+      << "a is both operands: each use adds 1. Writing `grad =` keeps only the last one.";
+  apply_local_rule(a * a);
+  EXPECT_TRUE(IsNear("d(a * a)/da", a.grad(), 6.0, 0.0)) << "d(a²)/da = 2a = 6.";
+}
+
+// Dividing a finite number by zero is an error naming the operation, not a silent infinity.
+TEST(ArithmeticOps, DivisionByZeroIsAnError) {
+  EXPECT_TRUE(IsNear("1 / 4", (Value(1.0) / 4.0).data(), 0.25, 0.0));
+  EXPECT_THROW(Value(1.0) / 0.0, bp::ValueError);
+  EXPECT_THROW(Value(0.0) / Value(0.0), bp::ValueError);
+}
+
+}  // namespace
