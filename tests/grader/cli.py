@@ -385,6 +385,28 @@ def notes(args: argparse.Namespace) -> int:
     return 0
 
 
+def bench(args: argparse.Namespace) -> int:
+    deps.ensure("grade")
+    extra = [f"-DBP_BENCH_TRACK={'ex' if args.mine else 'ref'}",
+             f"-DBP_TRACKS={'exercises' if args.mine else 'solutions'}"]
+    build.configure("release", extra)
+    result = build.build_targets("release", ["all"])
+    if not result.ok:
+        print(result.first_error())
+        term.fail("the release build failed")
+    programs = sorted((build.build_dir("release") / "bench").glob("bench_*"))
+    programs = [p for p in programs if p.is_file() and (not args.chapter or args.chapter in p.name)]
+    if not programs:
+        term.fail("no benchmark matches" + (f" {args.chapter!r}" if args.chapter else ""))
+    for program in programs:
+        term.heading(f"{program.name} ({'your exercises' if args.mine else 'the reference'}, "
+                     "release build, one thread)")
+        run = subprocess.run([str(program)], text=True)
+        if run.returncode != 0:
+            term.fail(f"{program.name} exited with {run.returncode}")
+    return 0
+
+
 def install(args: argparse.Namespace) -> int:
     deps.ensure("all" if args.all else "test")
     print("every package the course needs is installed")
@@ -458,6 +480,13 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("notes", help="build the course notes (HTML) and say where they are",
                        description="Builds the Doxygen course notes into build/learner/notes.")
     p.set_defaults(func=notes)
+
+    p = sub.add_parser("bench", help="build and run the benchmarks (release build)",
+                       description="Builds the release preset and runs every benchmark program "
+                       "in bench/, which print measured figures (speed is never a timed test).")
+    p.add_argument("chapter", nargs="?", help="only benchmarks whose name contains this (ch02)")
+    p.add_argument("--mine", action="store_true", help="measure your exercises, not the reference")
+    p.set_defaults(func=bench)
 
     p = sub.add_parser("install", help="install the Debian packages the course needs",
                        description="Installs missing Debian packages with apt-get (as root or "
