@@ -1,5 +1,6 @@
 // Writes the computation-graph pictures of chapter 2 (DOT files) into the folder given as the
 // first argument. The notes build runs it and Doxygen draws the files with Graphviz (\dotfile).
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -8,6 +9,12 @@
 #include "value.h"
 
 namespace {
+
+// Scales a picture down to at most `width` inches wide, so it fits the notes' text column.
+std::string fit(std::string dot, const char* width) {
+  dot.insert(dot.find('\n') + 1, std::string("  size=\"") + width + ",20\";\n");
+  return dot;
+}
 
 void write(const std::string& path, const std::string& dot) {
   std::ofstream out(path);
@@ -38,7 +45,7 @@ int main(int argc, char** argv) {
     Value L = d * f;
     L.set_label("L");
     L.backward();
-    write(dir + "/ch02_small_graph.dot", to_dot(L));
+    write(dir + "/ch02_small_graph.dot", fit(to_dot(L), "9"));
   }
   // Worked example (E) of chapter 1, after backward(): the gradients of its table.
   {
@@ -53,7 +60,7 @@ int main(int argc, char** argv) {
     Value L = 0.5 * pow(1.0 - y_hat, 2.0);
     L.set_label("L");
     L.backward();
-    write(dir + "/ch02_example_e_graph.dot", to_dot(L));
+    write(dir + "/ch02_example_e_graph.dot", fit(to_dot(L), "9"));
   }
   return 0;
 }
