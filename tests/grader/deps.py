@@ -13,7 +13,7 @@ from grader import term
 # What each command needs. "build" is enough to grade; "test" checks the whole project.
 PACKAGES = {
     "build": ["cmake", "ninja-build", "g++", "libgtest-dev", "libgmock-dev", "libeigen3-dev"],
-    "notes": ["doxygen", "graphviz", "libjs-mathjax"],
+    "notes": ["doxygen", "graphviz", "libjs-mathjax", "gnuplot-nox"],
     "browser": ["chromium"],
     "lint": ["clang-format"],
     "watch": ["inotify-tools"],

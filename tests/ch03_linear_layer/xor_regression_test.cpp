@@ -1,0 +1,80 @@
+// Tasks ch03.3 (the mean squared error and its gradient) and ch03.4 (gradient descent):
+// worked example (B), a linear model on XOR.
+#include "xor_regression.h"
+
+#include <gtest/gtest.h>
+
+#include "bp/gradient_check.h"
+#include "bp/shape.h"
+#include "bp/testing/assertions.h"
+
+namespace {
+
+using bp::nn::Linear;
+using bp::nn::Matrix;
+using bp::nn::Vector;
+using bp::testing::AgreesTo;
+using bp::testing::GradientMatches;
+using bp::testing::IsNear;
+
+// --- ch03.3 -------------------------------------------------------------------------------------
+
+// A model that predicts 0.5 everywhere is off by ½ on every XOR point: L = 0.25.
+TEST(XorLoss, IsTheMeanOfTheSquaredResiduals) {
+  const Matrix<double> Y = bp::nn::xor_targets();
+  EXPECT_TRUE(AgreesTo("L(0.5 everywhere)",
+                       bp::nn::mean_squared_error(Matrix<double>::Constant(1, 4, 0.5), Y), 0.25,
+                       6));
+  const Matrix<double> Z = (Matrix<double>(1, 4) << 1, 1, 0, 0).finished();
+  EXPECT_TRUE(AgreesTo("L(1, 1, 0, 0)", bp::nn::mean_squared_error(Z, Y), 0.5, 6))
+      << "residuals (−1, 0, 1, 0): (1 + 0 + 1 + 0) / 4";
+}
+
+// ∂L/∂Z = −(2/m)(Y − Z), against central differences of L on a non-square batch.
+TEST(XorLoss, GradientMatchesCentralDifferences) {
+  Matrix<double> Z = bp::random_uniform(2, 3, 4u);
+  const Matrix<double> Y = bp::random_uniform(2, 3, 5u);
+  const Matrix<double> dZ = bp::nn::mean_squared_error_gradient(Z, Y);
+  EXPECT_TRUE(GradientMatches(
+      bp::check_gradient("Z", Z, dZ, [&] { return bp::nn::mean_squared_error(Z, Y); })))
+      << "the mean divides by m = 6, and the square gives the 2; the sign: L grows as Z moves "
+         "away from Y";
+}
+
+// Shapes that differ, and an empty batch, are errors.
+TEST(XorLoss, RejectsMismatchedShapesAndEmptyBatches) {
+  const Matrix<double> Y = bp::nn::xor_targets();
+  EXPECT_GE(bp::nn::mean_squared_error(Y, Y), 0.0);
+  EXPECT_THROW(bp::nn::mean_squared_error(Matrix<double>::Zero(4, 1), Y), bp::ShapeError);
+  EXPECT_THROW(bp::nn::mean_squared_error_gradient(Matrix<double>(1, 0), Matrix<double>(1, 0)),
+               bp::ValueError);
+}
+
+// --- ch03.4 -------------------------------------------------------------------------------------
+
+// Trained by gradient descent, the linear model converges to W = 0, b = 0.5, L = 0.25: the best
+// a linear model can do on XOR.
+TEST(XorFit, ConvergesToTheBestLinearModel) {
+  Linear<double> layer((Matrix<double>(1, 2) << 0.3, -0.7).finished(),
+                       (Vector<double>(1) << 0.1).finished());
+  const auto losses = bp::nn::fit(layer, bp::nn::xor_inputs(), bp::nn::xor_targets(), 0.5, 2000);
+  ASSERT_EQ(losses.size(), 2000u);
+  EXPECT_TRUE(IsNear("W(0, 0)", layer.W()(0, 0), 0.0, 1e-6));
+  EXPECT_TRUE(IsNear("W(0, 1)", layer.W()(0, 1), 0.0, 1e-6));
+  EXPECT_TRUE(IsNear("b", layer.b()(0), 0.5, 1e-6));
+  EXPECT_TRUE(AgreesTo("final L", losses.back(), 0.25, 6));
+}
+
+// Every step lowers the loss (the learning rate is small enough), starting from the first.
+TEST(XorFit, LowersTheLossAtEveryStep) {
+  Linear<double> layer((Matrix<double>(1, 2) << 0.3, -0.7).finished(),
+                       (Vector<double>(1) << 0.1).finished());
+  const auto losses = bp::nn::fit(layer, bp::nn::xor_inputs(), bp::nn::xor_targets(), 0.5, 50);
+  for (std::size_t i = 1; i < losses.size(); ++i) {
+    EXPECT_LE(losses[i], losses[i - 1])
+        << "the loss rose at step " << i << ": is the update going uphill?";
+  }
+  EXPECT_LT(losses.back(), losses.front());
+}
+
+}  // namespace
