@@ -36,6 +36,7 @@ function(_bp_chapter_tests track slug)
   gtest_discover_tests(${exe}
     TEST_PREFIX "${track}/"
     DISCOVERY_MODE PRE_TEST
+    NO_PRETTY_VALUES  # name value-parameterized tests by their generated names, not a byte dump
     PROPERTIES LABELS "${slug}" TIMEOUT ${BP_TEST_TIMEOUT} SKIP_RETURN_CODE 77)
   add_custom_target(grade_${slug}_${track} DEPENDS ${exe})
 endfunction()

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "bp/random.h"
+#include "layer.h"
 #include "parameter.h"
 
 namespace bp::nn {
@@ -15,7 +16,7 @@ namespace bp::nn {
 /// shape: dY (out, N), dX (in, N), dW (out, in), db (out).
 /// \tparam T  double (gradient-checked) or float
 template <typename T = double>
-class Linear {
+class Linear : public Layer<T> {
  public:
   /// Weights and bias uniform in [−1/√in, 1/√in), PyTorch's default for nn.Linear.
   /// \param in   the number of input features, ≥ 1
@@ -33,14 +34,14 @@ class Linear {
   /// \param X  (in, N), N ≥ 0
   /// \return   Y, (out, N)
   /// \throws bp::ShapeError if X does not have `in` rows
-  Matrix<T> forward(const Matrix<T>& X);
+  Matrix<T> forward(const Matrix<T>& X) override;
 
   /// From dY = ∂L/∂Y, stores dW = dY Xᵀ and db = dY 1 (row sums) and returns dX = Wᵀ dY.
   /// Task ch03.2.
   /// \param dY  (out, N), the same N as the last forward
   /// \return    dX, (in, N)
   /// \throws bp::ShapeError if dY is not (out, N); std::logic_error before any forward
-  Matrix<T> backward(const Matrix<T>& dY);
+  Matrix<T> backward(const Matrix<T>& dY) override;
 
   /// \return W, (out, in)
   const Matrix<T>& W() const { return W_; }
@@ -57,7 +58,7 @@ class Linear {
 
   /// \return views of W and b with their gradients, for an optimizer (valid while the layer
   ///         lives; moving the layer keeps them valid, copying does not)
-  std::vector<Parameter<T>> parameters();
+  std::vector<Parameter<T>> parameters() override;
 
  private:
   Matrix<T> W_;   // (out, in)

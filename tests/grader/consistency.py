@@ -36,12 +36,21 @@ def outside_segments(path: Path, regions: list[layout.Region]) -> list[tuple[int
     return [(n, line) for n, line in enumerate(lines, start=1) if n not in inside]
 
 
+INSTANTIATION = re.compile(r"INSTANTIATE_TEST_SUITE_P\(\s*(\w+)\s*,\s*(\w+)\s*,")
+
+
 def test_suites(slug: str) -> dict[str, str]:
-    """Suite name -> file that defines it, over tests/<slug>/*.cpp."""
+    """Suite name -> file that defines it, over tests/<slug>/*.cpp. A value-parameterized suite
+    counts once per instantiation, as GoogleTest names it: "Prefix/Suite"."""
     suites: dict[str, str] = {}
     for path in sorted((layout.ROOT / "tests" / slug).glob("*.cpp")):
-        for suite in TEST_SUITE.findall(path.read_text(encoding="utf-8")):
-            suites.setdefault(suite, path.name)
+        text = path.read_text(encoding="utf-8")
+        instances: dict[str, list[str]] = {}
+        for prefix, suite in INSTANTIATION.findall(text):
+            instances.setdefault(suite, []).append(f"{prefix}/{suite}")
+        for suite in TEST_SUITE.findall(text):
+            for name in instances.get(suite, [suite]):
+                suites.setdefault(name, path.name)
     return suites
 
 

@@ -1,0 +1,28 @@
+/// \file
+/// \brief The interface every layer of chapters 3–7 implements: forward, backward, parameters.
+#pragma once
+
+#include <vector>
+
+#include "parameter.h"
+
+namespace bp::nn {
+
+/// A layer maps a batch X (features_in, N) to Y (features_out, N) and back-propagates
+/// dY (features_out, N) to dX (features_in, N), keeping what backward needs from forward.
+/// \tparam T  double or float
+template <typename T>
+class Layer {
+ public:
+  virtual ~Layer() = default;
+  /// \param X  the input batch, one sample per column
+  /// \return   the output batch
+  virtual Matrix<T> forward(const Matrix<T>& X) = 0;
+  /// \param dY  ∂L/∂(output of the last forward), the output's shape
+  /// \return    ∂L/∂(input of the last forward), the input's shape
+  virtual Matrix<T> backward(const Matrix<T>& dY) = 0;
+  /// \return views of the parameters and their gradients (none for an activation)
+  virtual std::vector<Parameter<T>> parameters() { return {}; }
+};
+
+}  // namespace bp::nn
