@@ -15,6 +15,19 @@ using bp::autograd::Value;
 using bp::testing::AgreesTo;
 using bp::testing::IsNear;
 
+// b = a + a, c = b + b: dc/da = 4. Each node's grad must be final before its rule runs, which
+// is what the topological order guarantees.
+TEST(Backward, GivesAReusedNodeItsFullGradient) {
+  const Value a(3.0);
+  const Value b = a + a;
+  Value c = b + b;
+  c.backward();
+  EXPECT_TRUE(IsNear("dc/db", b.grad(), 2.0, 0.0));
+  EXPECT_TRUE(IsNear("dc/da", a.grad(), 4.0, 0.0))
+      << "A walk that is not in topological order (or a recursion into each operand) applies b's "
+         "rule more than once, or before b's grad is complete.";
+}
+
 // micrograd's README: g.data = 24.7041, dg/da = 138.8338, dg/db = 645.5773.
 TEST(Backward, ReproducesMicrogradsReadmeExample) {
   const Value a(-4.0), b(2.0);
@@ -32,19 +45,6 @@ TEST(Backward, ReproducesMicrogradsReadmeExample) {
   EXPECT_TRUE(AgreesTo("g", g.data(), 24.7041, 6));
   EXPECT_TRUE(AgreesTo("dg/da", a.grad(), 138.8338, 7));
   EXPECT_TRUE(AgreesTo("dg/db", b.grad(), 645.5773, 7));
-}
-
-// b = a + a, c = b + b: dc/da = 4. Each node's grad must be final before its rule runs, which
-// is what the topological order guarantees.
-TEST(Backward, GivesAReusedNodeItsFullGradient) {
-  const Value a(3.0);
-  const Value b = a + a;
-  Value c = b + b;
-  c.backward();
-  EXPECT_TRUE(IsNear("dc/db", b.grad(), 2.0, 0.0));
-  EXPECT_TRUE(IsNear("dc/da", a.grad(), 4.0, 0.0))
-      << "A walk that is not in topological order (or a recursion into each operand) applies b's "
-         "rule more than once, or before b's grad is complete.";
 }
 
 // Worked example (A) of chapter 1, now automatic: the same gradients as by hand.

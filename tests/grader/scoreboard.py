@@ -119,7 +119,12 @@ def render(scores: list[ChapterScore], mode: str, focus: layout.Task | None = No
     passed = sum(s.count(build.PASSED) for s in scores)
     tests = sum(len(s.results) if s.compiled and s.graded else
                 len(declared_tests(s.chapter.slug)) for s in scores)
-    lines += ["", f"Course: {done} of {total} tasks done, {passed} of {tests} tests pass", ""]
+    lines += ["", f"Course: {done} of {total} tasks done, {passed} of {tests} tests pass"]
+    if focus is not None:
+        lines.append(term.dim(f"(graded now: {focus.id}; the other tasks' results are from "
+                              f"earlier gradings: ./course grade {focus.chapter.slug[:4]} "
+                              "regrades them all)"))
+    lines.append("")
     lines += next_step(scores, focus)
     return "\n".join(lines)
 
@@ -149,6 +154,34 @@ def next_step(scores: list[ChapterScore], focus: layout.Task | None = None) -> l
     return [term.ok("Every task graded here passes. Well done!")]
 
 
+def first_instruction(task: layout.Task) -> str:
+    """The task's stub instruction (the first region's, when regions have their own)."""
+    if isinstance(task.todo, dict):
+        return next(iter(task.todo.values()), task.title)
+    return task.todo or task.title
+
+
+def test_comment(slug: str, case: str) -> list[str]:
+    """The narration comment above a test in tests/<slug>/, which says what the test exercises:
+    shown for a crash or a timeout, which print no failure message of their own."""
+    suite, _, rest = case.partition(".")
+    suite = suite.split("/")[-1]  # "Prefix/Suite" of an instantiated suite
+    name = rest.split("/")[0]
+    pattern = re.compile(r"^\s*TEST(?:_F|_P)?\(\s*" + re.escape(suite) + r"\s*,\s*" +
+                         re.escape(name) + r"\s*\)")
+    for path in sorted((layout.ROOT / "tests" / slug).glob("*.cpp")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for i, line in enumerate(lines):
+            if pattern.match(line):
+                comment: list[str] = []
+                j = i - 1
+                while j >= 0 and lines[j].lstrip().startswith("//"):
+                    comment.insert(0, lines[j].lstrip()[2:].strip())
+                    j -= 1
+                return comment
+    return []
+
+
 def describe_task(s: ChapterScore, task: layout.Task) -> list[str]:
     order = {name: i for i, name in enumerate(declared_tests(s.chapter.slug))}
     results = sorted(s.task_results(task), key=lambda r: order.get(r.case, len(order)))
@@ -159,15 +192,23 @@ def describe_task(s: ChapterScore, task: layout.Task) -> list[str]:
             f"line {r.begin + 1} [{r.name.split('/', 1)[-1]}]" for r in regions))
     else:
         out.append(f"  edit   {task.location()}")
-    stub = next((r.stub() for r in results if r.stub()), None)
-    if stub:
-        out.append(f"  to do  {stub[2]}  " + term.dim(f"(stub at {stub[1].split('/')[-1]})"))
-    elif isinstance(task.todo, str):
-        out.append(f"  to do  {task.todo}")
+    stubs_hit = [r.stub() for r in results if r.stub()]
+    own = next((st for st in stubs_hit if st[0] == task.id), None)
+    if own:
+        out.append(f"  to do  {own[2]}  " + term.dim(f"(stub at {own[1].split('/')[-1]})"))
+    else:
+        out.append(f"  to do  {first_instruction(task)}")
+    blockers = sorted({st[0] for st in stubs_hit if st[0] != task.id})
+    if blockers:
+        out.append(term.dim(f"         its tests also need task {', '.join(blockers)}, "
+                            "still a stub"))
     wrong = [r for r in results if r.status == build.WRONG]
     if wrong:
         first = wrong[0]
         out.append(f"  {term.bad('wrong')}  {first.case}")
+        if first.reason in ("crash", "timeout"):
+            for line in test_comment(s.chapter.slug, first.case):
+                out.append(f"      {term.dim('// ' + line)}")
         for line in first.failure_message().splitlines()[:12]:
             out.append(f"      {line}")
         if len(wrong) > 1:
