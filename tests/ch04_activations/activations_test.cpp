@@ -71,6 +71,17 @@ TEST_P(ActivationFamily, StaysFiniteForHugeInputs) {
   EXPECT_TRUE(dZ.allFinite()) << GetParam().name << " backward overflowed:\n" << dZ;
 }
 
+// A NaN input is not an error: it stays NaN in its own sample (for softmax, its whole column),
+// and the other samples are untouched.
+TEST_P(ActivationFamily, PropagatesNonFiniteInputsWithinTheirSample) {
+  Matrix<double> Z = away_from_the_kink(5);
+  Z(0, 0) = std::numeric_limits<double>::quiet_NaN();
+  auto layer = GetParam().make();
+  const Matrix<double> A = layer->forward(Z);
+  EXPECT_TRUE(std::isnan(A(0, 0))) << GetParam().name << " turned NaN into " << A(0, 0);
+  EXPECT_TRUE(A.rightCols(3).allFinite()) << "the other samples must not be affected";
+}
+
 // A gradient whose shape differs from the last forward is an error naming both shapes.
 TEST_P(ActivationFamily, RejectsAGradientOfTheWrongShape) {
   auto layer = GetParam().make();
