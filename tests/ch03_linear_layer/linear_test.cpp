@@ -6,6 +6,8 @@
 
 #include <cmath>
 #include <limits>
+#include <stdexcept>
+#include <utility>
 
 #include "bp/gradient_check.h"
 #include "bp/shape.h"
@@ -63,6 +65,10 @@ TEST_F(LinearForward, HandlesEmptyBatchesAndRejectsWrongShapes) {
   } catch (const bp::ShapeError& e) {
     EXPECT_STREQ(e.what(), "Linear::forward: X has shape (2, 4) but (3, ?) was expected");
   }
+  bp::Rng rng(1);
+  EXPECT_THROW(Linear<double>(0, 2, rng), bp::ValueError) << "a layer needs at least one input";
+  EXPECT_THROW(Linear<double>(W, Vector<double>::Zero(3)), bp::ShapeError)
+      << "b must have one entry per output (W's rows)";
 }
 
 // Non-finite inputs are not an error: they propagate as IEEE arithmetic says (NaN stays NaN).
@@ -147,6 +153,24 @@ TEST_F(LinearBackward, RejectsAGradientOfTheWrongShape) {
   EXPECT_TRUE(HasShape("dX", layer.backward(Matrix<double>::Zero(2, 4)), 3, 4));
   EXPECT_THROW(layer.backward(Matrix<double>::Zero(2, 3)), bp::ShapeError);
   EXPECT_THROW(layer.backward(Matrix<double>::Zero(4, 2)), bp::ShapeError);
+  Linear<double> fresh(W, b);
+  EXPECT_THROW(fresh.backward(Matrix<double>::Zero(2, 4)), std::logic_error)
+      << "backward before any forward has no input to differentiate with";
+}
+
+// parameters() gives views of W, b and their gradients that alias the layer: what an optimizer
+// reads and writes in chapter 6. Moving the layer keeps them valid.
+TEST_F(LinearBackward, ParameterViewsAliasTheLayer) {
+  Linear<double> layer(W, b);
+  layer.forward(X);
+  layer.backward(Matrix<double>::Ones(2, 4));
+  Linear<double> moved = std::move(layer);
+  auto params = moved.parameters();
+  ASSERT_EQ(params.size(), 2u);
+  EXPECT_TRUE(MatrixNear("the view of dW", params[0].grad, moved.dW(), 0.0));
+  EXPECT_TRUE(MatrixNear("the view of db", params[1].grad, moved.db(), 0.0));
+  params[0].value(1, 2) = 42.0;
+  EXPECT_EQ(moved.W()(1, 2), 42.0) << "writing through the view writes the layer's W";
 }
 
 // The same source in float agrees with double to float precision.
