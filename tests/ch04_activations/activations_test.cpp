@@ -122,7 +122,8 @@ TEST(SigmoidLayer, HasTheKnownValues) {
   EXPECT_TRUE(IsNear("sigmoid(1000)", A(0, 1), 1.0, 0.0));
   EXPECT_TRUE(IsNear("sigmoid(-1000)", A(0, 2), 0.0, 0.0));
   EXPECT_TRUE(IsNear("sigmoid'(0)", sigmoid.backward(Matrix<double>::Ones(1, 3))(0, 0), 0.25, 0.0))
-      << "σ'(z) = a(1 − a) with a the OUTPUT σ(z): the layer remembers A, not Z";
+      << "σ'(z) = a(1 − a) with a the OUTPUT σ(z): the layer remembers A, not Z (or, if the value "
+         "is garbage, an Eigen expression stored in `auto` outlived its operands)";
 }
 
 // --- ch04.2 -------------------------------------------------------------------------------------
@@ -192,7 +193,7 @@ TEST(SoftmaxLayer, BackwardIsTheJacobianTransposeTimesTheGradient) {
   for (Eigen::Index n = 0; n < 3; ++n) {
     const Eigen::VectorXd s = S.col(n);
     const Eigen::MatrixXd J = Eigen::MatrixXd(s.asDiagonal()) - s * s.transpose();
-    EXPECT_TRUE(
+    ASSERT_TRUE(
         MatrixNear("dZ column " + std::to_string(n), dZ.col(n), J.transpose() * dS.col(n), 1e-14))
         << "each output s_k depends on every z_j of its column: the diagonal alone, s(1 − s), "
            "misses the − s_k s_j terms";

@@ -47,12 +47,26 @@ class BuildResult:
     output: str
 
     def first_error(self) -> str:
-        """The first compiler error with the two lines after it, paths relative to the root."""
+        """The first compiler error with the two lines after it, paths relative to the root.
+        When the error is inside a library header (Eigen's), the line of the learner's own file
+        that led there ("required from here") comes first."""
         lines = self.output.splitlines()
         for i, line in enumerate(lines):
             if COMPILER_ERROR.match(line) or " undefined reference to " in line:
-                snippet = lines[i:i + 3]
-                return "\n".join(s.replace(str(layout.ROOT) + "/", "") for s in snippet)
+                snippet = [s.replace(str(layout.ROOT) + "/", "") for s in lines[i:i + 3]]
+                if "/exercises/" not in line and "/solutions/" not in line:
+                    # The "required from" chain just above the error, innermost first: its
+                    # first line in the learner's files is the line that caused it.
+                    j = i - 1
+                    while j >= 0 and ("required from" in lines[j] or "In instantiation" in lines[j]
+                                      or "In member function" in lines[j]
+                                      or "In function" in lines[j]):
+                        j -= 1
+                    own = next((s for s in lines[j + 1:i]
+                                if "/exercises/" in s and "required from" in s), None)
+                    if own:
+                        snippet.insert(0, own.replace(str(layout.ROOT) + "/", ""))
+                return "\n".join(snippet)
         tail = [line for line in lines if line.strip()][-5:]
         return "\n".join(tail)
 

@@ -27,6 +27,7 @@ class ChapterScore:
     compile_error: str = ""
     results: list[build.TestResult] = dataclasses.field(default_factory=list)
     graded: bool = True
+    kept: list[build.TestResult] = dataclasses.field(default_factory=list)  # while not compiling
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -57,7 +58,9 @@ def record(path: Path, scores: list[ChapterScore], suites: list[str] | None) -> 
     for score in scores:
         entry = score.to_json()
         old = chapters.get(score.chapter.slug)
-        if suites and old and score.compiled:
+        if not score.compiled and old:
+            entry["results"] = old["results"]  # keep the last results until it compiles again
+        elif suites and old and score.compiled:
             fresh = {r["name"] for r in entry["results"]}
             entry["results"] = ([r for r in old["results"] if r["name"] not in fresh] +
                                 entry["results"])
@@ -77,7 +80,10 @@ def load(course: list[layout.Chapter], path: Path) -> list[ChapterScore]:
             scores.append(ChapterScore(chapter, graded=False))
             continue
         results = [build.TestResult(**r) for r in entry["results"]]
-        scores.append(ChapterScore(chapter, entry["compiled"], entry["compile_error"], results))
+        score = ChapterScore(chapter, entry["compiled"], entry["compile_error"],
+                             results if entry["compiled"] else [])
+        score.kept = results
+        scores.append(score)
     return scores
 
 
@@ -100,7 +106,7 @@ def render(scores: list[ChapterScore], mode: str, focus: layout.Task | None = No
             lines.append(f"  {name} {term.dim('not graded yet')}")
             continue
         if not s.compiled:
-            total = len(declared_tests(s.chapter.slug))
+            total = len(s.kept) or len(declared_tests(s.chapter.slug))
             lines.append(f"  {name} {term.bad('does not compile')}  "
                          f"({total} test{'s' if total != 1 else ''} not run)")
             for err in s.compile_error.splitlines():
@@ -118,7 +124,7 @@ def render(scores: list[ChapterScore], mode: str, focus: layout.Task | None = No
     total = sum(len(s.chapter.tasks) for s in scores)
     passed = sum(s.count(build.PASSED) for s in scores)
     tests = sum(len(s.results) if s.compiled and s.graded else
-                len(declared_tests(s.chapter.slug)) for s in scores)
+                len(s.kept) or len(declared_tests(s.chapter.slug)) for s in scores)
     lines += ["", f"Course: {done} of {total} tasks done, {passed} of {tests} tests pass"]
     if focus is not None:
         lines.append(term.dim(f"(graded now: {focus.id}; the other tasks' results are from "
