@@ -26,8 +26,8 @@ void Optimizer<T>::step(Params<T>& params) {
   if (steps_ == 0) {
     state_.assign(params.size(), {});
     for (std::size_t i = 0; i < params.size(); ++i) {
-      state_[i].assign(state_buffers(), nn::Matrix<T>::Zero(params[i].value.rows(),
-                                                             params[i].value.cols()));
+      state_[i].assign(state_buffers(),
+                       nn::Matrix<T>::Zero(params[i].value.rows(), params[i].value.cols()));
     }
   }
   require_same_size((name_ + "::step").c_str(), "parameters now", params.size(),
@@ -68,8 +68,8 @@ Momentum<T>::Momentum(T learning_rate, T momentum, bool nesterov)
 
 template <typename T>
 void Momentum<T>::update(std::size_t i, nn::Parameter<T>& p) {
-  nn::Matrix<T>& v = this->state(i, 0);
   // [ch06.2]
+  nn::Matrix<T>& v = this->state(i, 0);
   v = momentum_ * v + p.grad;  // the velocity first, then the step that uses it
   if (nesterov_) {
     p.value -= this->learning_rate() * (p.grad + momentum_ * v);
@@ -85,8 +85,8 @@ RmsProp<T>::RmsProp(T learning_rate, T alpha, T epsilon)
 
 template <typename T>
 void RmsProp<T>::update(std::size_t i, nn::Parameter<T>& p) {
-  nn::Matrix<T>& s = this->state(i, 0);
   // [ch06.3]
+  nn::Matrix<T>& s = this->state(i, 0);
   s = alpha_ * s + (T(1) - alpha_) * p.grad.cwiseAbs2();
   p.value.array() -= this->learning_rate() * p.grad.array() / (s.array().sqrt() + epsilon_);
   // [ch06.3]
@@ -98,15 +98,17 @@ Adam<T>::Adam(T learning_rate, T beta1, T beta2, T epsilon)
 
 template <typename T>
 Adam<T>::Adam(std::string name, T learning_rate, T beta1, T beta2, T epsilon)
-    : Optimizer<T>(std::move(name), learning_rate), beta1_(beta1), beta2_(beta2),
+    : Optimizer<T>(std::move(name), learning_rate),
+      beta1_(beta1),
+      beta2_(beta2),
       epsilon_(epsilon) {}
 
 template <typename T>
 void Adam<T>::update(std::size_t i, nn::Parameter<T>& p) {
-  nn::Matrix<T>& m = this->state(i, 0);
-  nn::Matrix<T>& v = this->state(i, 1);
-  const T t = static_cast<T>(this->steps());
   // [ch06.4]
+  nn::Matrix<T>& m = this->state(i, 0);       // first moment, the parameter's shape
+  nn::Matrix<T>& v = this->state(i, 1);       // second moment
+  const T t = static_cast<T>(this->steps());  // 1 at the first step
   m = beta1_ * m + (T(1) - beta1_) * p.grad;
   v = beta2_ * v + (T(1) - beta2_) * p.grad.cwiseAbs2();
   // m and v start at 0, so early on they underestimate; dividing by 1 − βᵗ removes that bias.

@@ -15,6 +15,7 @@
 
 namespace bp::optim {
 
+/// A model's parameters, as an optimizer takes them.
 template <typename T>
 using Params = std::vector<nn::Parameter<T>>;
 
@@ -71,7 +72,10 @@ class Sgd : public Optimizer<T> {
   explicit Sgd(T learning_rate) : Optimizer<T>("Sgd", learning_rate) {}
 
  protected:
-  void update(std::size_t i, nn::Parameter<T>& p) override;  ///< \copydoc Optimizer::update
+  /// Applies this optimizer's rule to one parameter.
+  /// \param i  the parameter's position in the list
+  /// \param p  the parameter: value and gradient, (r, c)
+  void update(std::size_t i, nn::Parameter<T>& p) override;
 };
 
 /// SGD with momentum, as PyTorch (dampening 0): v ← μ v + g; p ← p − η v. With Nesterov:
@@ -85,8 +89,12 @@ class Momentum : public Optimizer<T> {
   Momentum(T learning_rate, T momentum, bool nesterov = false);
 
  protected:
-  void update(std::size_t i, nn::Parameter<T>& p) override;  ///< \copydoc Optimizer::update
-  std::size_t state_buffers() const override { return 1; }   ///< v
+  /// Applies this optimizer's rule to one parameter.
+  /// \param i  the parameter's position in the list
+  /// \param p  the parameter: value and gradient, (r, c)
+  void update(std::size_t i, nn::Parameter<T>& p) override;
+  /// \return 1: one state buffer per parameter
+  std::size_t state_buffers() const override { return 1; }
 
  private:
   T momentum_;
@@ -104,8 +112,12 @@ class RmsProp : public Optimizer<T> {
   RmsProp(T learning_rate, T alpha = T(0.99), T epsilon = T(1e-8));
 
  protected:
-  void update(std::size_t i, nn::Parameter<T>& p) override;  ///< \copydoc Optimizer::update
-  std::size_t state_buffers() const override { return 1; }   ///< s
+  /// Applies this optimizer's rule to one parameter.
+  /// \param i  the parameter's position in the list
+  /// \param p  the parameter: value and gradient, (r, c)
+  void update(std::size_t i, nn::Parameter<T>& p) override;
+  /// \return 1: one state buffer per parameter
+  std::size_t state_buffers() const override { return 1; }
 
  private:
   T alpha_, epsilon_;
@@ -129,8 +141,12 @@ class Adam : public Optimizer<T> {
   /// \param beta2  β₂
   /// \param epsilon  ε
   Adam(std::string name, T learning_rate, T beta1, T beta2, T epsilon);
-  void update(std::size_t i, nn::Parameter<T>& p) override;  ///< \copydoc Optimizer::update
-  std::size_t state_buffers() const override { return 2; }   ///< m and v
+  /// Applies this optimizer's rule to one parameter.
+  /// \param i  the parameter's position in the list
+  /// \param p  the parameter: value and gradient, (r, c)
+  void update(std::size_t i, nn::Parameter<T>& p) override;
+  /// \return 2: m and v
+  std::size_t state_buffers() const override { return 2; }
 
  private:
   T beta1_, beta2_, epsilon_;
@@ -146,11 +162,13 @@ class AdamW : public Adam<T> {
   /// \param beta1          β₁
   /// \param beta2          β₂
   /// \param epsilon        ε
-  AdamW(T learning_rate, T weight_decay, T beta1 = T(0.9), T beta2 = T(0.999),
-        T epsilon = T(1e-8));
+  AdamW(T learning_rate, T weight_decay, T beta1 = T(0.9), T beta2 = T(0.999), T epsilon = T(1e-8));
 
  protected:
-  void update(std::size_t i, nn::Parameter<T>& p) override;  ///< \copydoc Optimizer::update
+  /// Applies this optimizer's rule to one parameter.
+  /// \param i  the parameter's position in the list
+  /// \param p  the parameter: value and gradient, (r, c)
+  void update(std::size_t i, nn::Parameter<T>& p) override;
 
  private:
   T weight_decay_;
