@@ -163,7 +163,7 @@ TEST(RmsPropOptimizer, ConvergesOnTheBowlAndRosenbrock) {
 // --- ch06.4 -------------------------------------------------------------------------------------
 
 // Adam (η = 0.1, β = 0.9, 0.999, ε = 1e-8): 0.9, 0.936610, 0.894645. Without bias correction
-// the first step would be η·0.05/(√0.00025) = 0.0316, not 0.1.
+// the first step would be η·0.05/√0.00025 = 0.316, more than three times too large.
 TEST(AdamOptimizer, FirstThreeStepsMatchTheHandComputation) {
   bp::optim::Adam<double> adam(0.1);
   expect_first_three(adam, {0.9, 0.936610, 0.894645},
@@ -213,6 +213,9 @@ TEST(SgdOptimizer, RejectsChangedParametersAndBadLearningRates) {
   EXPECT_THROW(momentum.step(params), bp::ShapeError) << "W changed shape";
   EXPECT_THROW(bp::optim::Sgd<double>(0.0), bp::ValueError);
   EXPECT_THROW(bp::optim::Sgd<double>(-0.1), bp::ValueError);
+  EXPECT_THROW(bp::optim::Sgd<double>(std::nan("")), bp::ValueError);
+  EXPECT_THROW(bp::optim::Momentum<double>(0.1, 1.0), bp::ValueError);
+  EXPECT_THROW(bp::optim::AdamW<double>(0.1, -0.01), bp::ValueError);
 }
 
 }  // namespace
