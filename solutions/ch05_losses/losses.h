@@ -64,7 +64,7 @@ LossAndGradient<T> softmax_cross_entropy(const Matrix<T>& logits, const std::vec
 /// \param W       a parameter, any shape (r, c)
 /// \param lambda  λ ≥ 0
 /// \return        the penalty and its gradient λW, (r, c)
-/// \throws bp::ValueError if λ < 0
+/// \throws bp::ValueError if λ < 0 or λ is NaN
 template <typename T>
 LossAndGradient<T> l2_penalty(const Matrix<T>& W, T lambda);
 

@@ -61,7 +61,8 @@ TEST(LearningRateSchedules, StepDecayHalvesEveryTenSteps) {
 // Cosine from η₀ = 0.1 to η_min = 0.001 over 100 steps: η₀ at 0, the midpoint at 50, η_min at
 // 100 and after.
 TEST(LearningRateSchedules, CosineAnnealsFromBaseToMinimum) {
-  EXPECT_TRUE(IsNear("t = 0", bp::optim::cosine_lr(0.1, 0, 100, 0.001), 0.1, 1e-15));
+  EXPECT_TRUE(IsNear("t = 0", bp::optim::cosine_lr(0.1, 0, 100, 0.001), 0.1, 1e-15))
+      << "(1 + cos 0)/2 = 1: the schedule starts at the base rate (is the /2 missing?)";
   EXPECT_TRUE(IsNear("t = 50", bp::optim::cosine_lr(0.1, 50, 100, 0.001), 0.0505, 1e-15));
   EXPECT_TRUE(AgreesTo("t = 25", bp::optim::cosine_lr(0.1, 25, 100, 0.001),
                        0.001 + 0.099 * (1 + std::cos(std::numbers::pi / 4)) / 2, 6));

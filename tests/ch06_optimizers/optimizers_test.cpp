@@ -182,7 +182,8 @@ TEST(AdamOptimizer, ConvergesOnTheBowlAndRosenbrock) {
 TEST(AdamWOptimizer, FirstThreeStepsMatchTheHandComputation) {
   bp::optim::AdamW<double> adamw(0.1, 0.1);
   expect_first_three(adamw, {0.89, 0.917710, 0.866568},
-                     "decay p by η·λ·p outside Adam's moments: λp must never enter m or v");
+                     "decay p by η·λ·p outside Adam's moments: λp must never enter m or v (AdamW "
+                     "calls Adam's update: if AdamOptimizer fails too, fix ch06.4 first)");
 }
 
 // λ = 0.01 on the bowl, whose minimum (0, 0) decay does not move (85 steps); λ = 1e-4 on

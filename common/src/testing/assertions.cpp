@@ -29,8 +29,8 @@ std::string show(double value) {
   }
   std::ostringstream out;
   out << quantity << " is " << std::setprecision(significant_digits + 3) << actual
-      << " but should be " << std::setprecision(significant_digits) << expected << " (to "
-      << significant_digits << " significant digits)";
+      << " but should be " << std::showpoint << std::setprecision(significant_digits) << expected
+      << std::noshowpoint << " (to " << significant_digits << " significant digits)";
   return ::testing::AssertionFailure() << out.str();
 }
 
