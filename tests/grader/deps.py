@@ -12,18 +12,20 @@ from grader import term
 
 # What each command needs. "build" is enough to grade; "test" checks the whole project.
 PACKAGES = {
-    "build": ["cmake", "ninja-build", "g++", "libgtest-dev", "libgmock-dev", "libeigen3-dev"],
+    "build": ["cmake", "ninja-build", "g++", "libgtest-dev", "libgmock-dev", "libeigen3-dev",
+              "zlib1g-dev"],
     "notes": ["doxygen", "graphviz", "libjs-mathjax", "gnuplot-nox"],
     "browser": ["chromium"],
     "lint": ["clang-format"],
+    "data": ["dataset-fashion-mnist"],
     "watch": ["inotify-tools"],
 }
 PURPOSES = {
     "grade": ["build"],
     "watch": ["build", "watch"],
     "notes": ["build", "notes"],
-    "test": ["build", "notes", "browser", "lint"],
-    "all": ["build", "notes", "browser", "lint", "watch"],
+    "test": ["build", "notes", "browser", "lint", "data"],
+    "all": ["build", "notes", "browser", "lint", "data", "watch"],
 }
 
 
