@@ -14,8 +14,7 @@ using bp::nn::Matrix;
 std::vector<double> losses(double learning_rate, int steps) {
   Matrix<double> v(2, 1), g(2, 1);
   v << 1.0, 1.0;
-  std::vector<bp::nn::Parameter<double>> params = {{"v", Eigen::Map<Matrix<double>>(v.data(), 2, 1),
-                                                    Eigen::Map<Matrix<double>>(g.data(), 2, 1)}};
+  std::vector<bp::nn::Parameter<double>> params = {bp::nn::view_of("v", v, g)};
   bp::optim::Sgd<double> sgd(learning_rate);
   std::vector<double> out;
   for (int step = 0; step <= steps; ++step) {

@@ -51,12 +51,7 @@ Matrix<T> Linear<T>::backward(const Matrix<T>& dY) {
 
 template <typename T>
 std::vector<Parameter<T>> Linear<T>::parameters() {
-  return {
-      {"W", Eigen::Map<Matrix<T>>(W_.data(), W_.rows(), W_.cols()),
-       Eigen::Map<Matrix<T>>(dW_.data(), dW_.rows(), dW_.cols())},
-      {"b", Eigen::Map<Matrix<T>>(b_.data(), b_.rows(), 1),
-       Eigen::Map<Matrix<T>>(db_.data(), db_.rows(), 1)},
-  };
+  return {view_of("W", W_, dW_), view_of("b", b_, db_)};
 }
 
 template class Linear<double>;

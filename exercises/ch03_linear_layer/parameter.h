@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "bp/eigen.h"
+#include "bp/shape.h"
 
 namespace bp::nn {
 
@@ -32,5 +33,19 @@ struct Parameter {
   Eigen::Map<Matrix<T>> value;  ///< the parameter, any shape (r, c)
   Eigen::Map<Matrix<T>> grad;   ///< its gradient, (r, c)
 };
+
+/// A Parameter viewing `value` and `grad`, which must have the same type and shape.
+/// \param name   the parameter's name, for messages
+/// \param value  the parameter's storage, any shape (r, c); it must outlive the view
+/// \param grad   its gradient's storage, (r, c)
+/// \return       views aliasing both
+/// \throws bp::ShapeError if the shapes differ
+template <typename Dense>
+Parameter<typename Dense::Scalar> view_of(std::string name, Dense& value, Dense& grad) {
+  using T = typename Dense::Scalar;
+  require_same_shape("view_of", "value", value, "grad", grad);
+  return {std::move(name), Eigen::Map<Matrix<T>>(value.data(), value.rows(), value.cols()),
+          Eigen::Map<Matrix<T>>(grad.data(), grad.rows(), grad.cols())};
+}
 
 }  // namespace bp::nn

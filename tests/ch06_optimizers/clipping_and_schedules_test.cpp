@@ -23,11 +23,8 @@ using bp::testing::IsNear;
 TEST(GradientClipping, ScalesEveryGradientByTheSameFactor) {
   Matrix<double> w1 = Matrix<double>::Zero(2, 1), g1 = Eigen::Vector2d(3.0, 0.0);
   Matrix<double> w2 = Matrix<double>::Zero(2, 1), g2 = Eigen::Vector2d(0.0, 4.0);
-  std::vector<bp::nn::Parameter<double>> params = {
-      {"a", Eigen::Map<Matrix<double>>(w1.data(), 2, 1),
-       Eigen::Map<Matrix<double>>(g1.data(), 2, 1)},
-      {"b", Eigen::Map<Matrix<double>>(w2.data(), 2, 1),
-       Eigen::Map<Matrix<double>>(g2.data(), 2, 1)}};
+  std::vector<bp::nn::Parameter<double>> params = {bp::nn::view_of("a", w1, g1),
+                                                   bp::nn::view_of("b", w2, g2)};
   const double norm = bp::optim::clip_grad_norm(params, 1.0);
   EXPECT_TRUE(AgreesTo("the norm before clipping", norm, 5.0, 6))
       << "√(3² + 4²), over ALL gradients";
@@ -40,8 +37,7 @@ TEST(GradientClipping, ScalesEveryGradientByTheSameFactor) {
 // A norm already below the maximum is left alone, and the maximum must be positive.
 TEST(GradientClipping, LeavesSmallGradientsAlone) {
   Matrix<double> w = Matrix<double>::Zero(2, 1), g = Eigen::Vector2d(0.3, 0.4);
-  std::vector<bp::nn::Parameter<double>> params = {{"w", Eigen::Map<Matrix<double>>(w.data(), 2, 1),
-                                                    Eigen::Map<Matrix<double>>(g.data(), 2, 1)}};
+  std::vector<bp::nn::Parameter<double>> params = {bp::nn::view_of("w", w, g)};
   EXPECT_TRUE(AgreesTo("norm", bp::optim::clip_grad_norm(params, 1.0), 0.5, 6));
   EXPECT_EQ(g(0), 0.3);
   EXPECT_THROW(bp::optim::clip_grad_norm(params, 0.0), bp::ValueError);

@@ -25,8 +25,7 @@ using bp::testing::AgreesTo;
 // The values of p after each of the three steps, from p = 1 with gradients 0.5, −1, 2.
 std::vector<double> first_three(Optimizer<double>& optimizer) {
   Matrix<double> p = Matrix<double>::Constant(1, 1, 1.0), g(1, 1);
-  std::vector<bp::nn::Parameter<double>> params = {{"p", Eigen::Map<Matrix<double>>(p.data(), 1, 1),
-                                                    Eigen::Map<Matrix<double>>(g.data(), 1, 1)}};
+  std::vector<bp::nn::Parameter<double>> params = {bp::nn::view_of("p", p, g)};
   std::vector<double> after;
   for (double gradient : {0.5, -1.0, 2.0}) {
     g(0, 0) = gradient;
@@ -57,8 +56,7 @@ const Gradient kRosenbrock = [](const Eigen::Vector2d& v) {
 int steps_to_reach(Optimizer<double>& optimizer, const Gradient& gradient, Eigen::Vector2d start,
                    const Eigen::Vector2d& target, double tolerance, int budget) {
   Matrix<double> v = start, g(2, 1);
-  std::vector<bp::nn::Parameter<double>> params = {{"v", Eigen::Map<Matrix<double>>(v.data(), 2, 1),
-                                                    Eigen::Map<Matrix<double>>(g.data(), 2, 1)}};
+  std::vector<bp::nn::Parameter<double>> params = {bp::nn::view_of("v", v, g)};
   for (int step = 1; step <= budget; ++step) {
     g = gradient(v);
     optimizer.step(params);
@@ -98,8 +96,7 @@ TEST(SgdOptimizer, ConvergesOnTheBowlAndRosenbrock) {
 TEST(SgdOptimizer, DivergesWithATooLargeLearningRate) {
   bp::optim::Sgd<double> sgd(0.21);
   Matrix<double> v = Eigen::Vector2d(1.0, 1.0), g(2, 1);
-  std::vector<bp::nn::Parameter<double>> params = {{"v", Eigen::Map<Matrix<double>>(v.data(), 2, 1),
-                                                    Eigen::Map<Matrix<double>>(g.data(), 2, 1)}};
+  std::vector<bp::nn::Parameter<double>> params = {bp::nn::view_of("v", v, g)};
   for (int step = 0; step < 50; ++step) {
     g = kBowl(v);
     sgd.step(params);
@@ -200,8 +197,7 @@ TEST(AdamWOptimizer, ConvergesOnTheBowlAndRosenbrock) {
 TEST(SgdOptimizer, RejectsChangedParametersAndBadLearningRates) {
   bp::optim::Momentum<double> momentum(0.1, 0.9);
   Matrix<double> a = Matrix<double>::Ones(2, 3), ga = Matrix<double>::Ones(2, 3);
-  std::vector<bp::nn::Parameter<double>> params = {{"W", Eigen::Map<Matrix<double>>(a.data(), 2, 3),
-                                                    Eigen::Map<Matrix<double>>(ga.data(), 2, 3)}};
+  std::vector<bp::nn::Parameter<double>> params = {bp::nn::view_of("W", a, ga)};
   momentum.step(params);
   bp::optim::Sgd<double> sgd(0.1);
   sgd.step(params);
@@ -209,8 +205,9 @@ TEST(SgdOptimizer, RejectsChangedParametersAndBadLearningRates) {
   params.push_back(params[0]);
   EXPECT_THROW(momentum.step(params), bp::ShapeError) << "a second parameter appeared";
   params.clear();
-  params.push_back({"W", Eigen::Map<Matrix<double>>(a.data(), 3, 2),
-                    Eigen::Map<Matrix<double>>(ga.data(), 3, 2)});
+  a.resize(3, 2);  // the same 6 numbers, now shaped (3, 2)
+  ga.resize(3, 2);
+  params.push_back(bp::nn::view_of("W", a, ga));
   EXPECT_THROW(momentum.step(params), bp::ShapeError) << "W changed shape";
   EXPECT_THROW(bp::optim::Sgd<double>(0.0), bp::ValueError);
   EXPECT_THROW(bp::optim::Sgd<double>(-0.1), bp::ValueError);

@@ -24,7 +24,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from grader import layout, stubs  # noqa: E402
 
-TEST_SUITE = re.compile(r"^\s*TEST(?:_F|_P)?\(\s*(\w+)\s*,", re.M)
 
 
 def outside_segments(path: Path, regions: list[layout.Region]) -> list[tuple[int, str]]:
@@ -48,7 +47,7 @@ def test_suites(slug: str) -> dict[str, str]:
         instances: dict[str, list[str]] = {}
         for prefix, suite in INSTANTIATION.findall(text):
             instances.setdefault(suite, []).append(f"{prefix}/{suite}")
-        for suite in TEST_SUITE.findall(text):
+        for suite in dict.fromkeys(s for s, _ in layout.TEST_MACRO.findall(text)):
             for name in instances.get(suite, [suite]):
                 suites.setdefault(name, path.name)
     return suites

@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 TASK_ID = re.compile(r"^ch(\d\d)\.(\d+)$")
 MARKER = re.compile(r"^\s*// \[(ch\d\d\.\d+)(?:/([A-Za-z0-9_-]+))?\]\s*$")
 SOURCE_SUFFIXES = {".h", ".cpp"}
+# TEST(Suite, Name), TEST_F(...) and TEST_P(...) in a GoogleTest source: (suite, name).
+TEST_MACRO = re.compile(r"^\s*TEST(?:_F|_P)?\(\s*(\w+)\s*,\s*(\w+)\s*\)", re.M)
 
 
 @dataclasses.dataclass

@@ -9,14 +9,14 @@ from pathlib import Path
 
 from grader import build, layout, term
 
-TEST_MACRO = re.compile(r"^\s*TEST(?:_F|_P)?\(\s*(\w+)\s*,\s*(\w+)\s*\)", re.M)
 
 
 def declared_tests(slug: str) -> list[str]:
     """Suite.Name of every test written in tests/<slug>/ (to count a chapter that did not build)."""
     names: list[str] = []
     for path in sorted((layout.ROOT / "tests" / slug).glob("*.cpp")):
-        names.extend(f"{s}.{n}" for s, n in TEST_MACRO.findall(path.read_text(encoding="utf-8")))
+        text = path.read_text(encoding="utf-8")
+        names.extend(f"{s}.{n}" for s, n in layout.TEST_MACRO.findall(text))
     return names
 
 
