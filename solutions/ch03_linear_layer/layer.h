@@ -23,6 +23,16 @@ class Layer {
   virtual Matrix<T> backward(const Matrix<T>& dY) = 0;
   /// \return views of the parameters and their gradients (none for an activation)
   virtual std::vector<Parameter<T>> parameters() { return {}; }
+
+  /// Switches between training mode (the default) and evaluation mode. Only layers that
+  /// behave differently while training, such as chapter 7's Dropout, look at it.
+  /// \param training  true to train, false to evaluate
+  virtual void set_training(bool training) { training_ = training; }
+  /// \return true in training mode
+  bool training() const { return training_; }
+
+ private:
+  bool training_ = true;
 };
 
 }  // namespace bp::nn

@@ -1,0 +1,44 @@
+#include "init.h"
+
+#include <cmath>
+#include <string>
+
+#include "bp/shape.h"
+#include "bp/todo.h"  // bp::todo() marks the unfinished tasks in exercises/
+
+namespace bp::nn {
+namespace {
+
+void require_fans(const char* function, Eigen::Index fan_out, Eigen::Index fan_in) {
+  if (fan_out < 1 || fan_in < 1) {
+    throw ValueError(std::string(function) + ": fan_out and fan_in must be at least 1, got " +
+                     std::to_string(fan_out) + " and " + std::to_string(fan_in));
+  }
+}
+
+}  // namespace
+
+template <typename T>
+Matrix<T> xavier_uniform(Eigen::Index fan_out, Eigen::Index fan_in, Rng& rng) {
+  require_fans("xavier_uniform", fan_out, fan_in);
+  // [ch07.2/xavier]
+  const double a = std::sqrt(6.0 / static_cast<double>(fan_in + fan_out));  // Var = a²/3
+  return random_uniform(fan_out, fan_in, rng, -a, a).template cast<T>();
+  // [ch07.2/xavier]
+}
+
+template <typename T>
+Matrix<T> he_normal(Eigen::Index fan_out, Eigen::Index fan_in, Rng& rng) {
+  require_fans("he_normal", fan_out, fan_in);
+  // [ch07.2/he]
+  const double std_dev = std::sqrt(2.0 / static_cast<double>(fan_in));  // W is (fan_out, fan_in)
+  return (std_dev * random_normal(fan_out, fan_in, rng)).template cast<T>();
+  // [ch07.2/he]
+}
+
+template Matrix<double> xavier_uniform<double>(Eigen::Index, Eigen::Index, Rng&);
+template Matrix<float> xavier_uniform<float>(Eigen::Index, Eigen::Index, Rng&);
+template Matrix<double> he_normal<double>(Eigen::Index, Eigen::Index, Rng&);
+template Matrix<float> he_normal<float>(Eigen::Index, Eigen::Index, Rng&);
+
+}  // namespace bp::nn

@@ -1,0 +1,70 @@
+// Task ch07.4: inverted dropout. In training mode it zeroes a fraction p of the entries and
+// scales the rest by 1/(1 − p); backward uses the same mask; in evaluation mode it is the
+// identity.
+#include "dropout.h"
+
+#include <gtest/gtest.h>
+
+#include "bp/gradient_check.h"
+#include "bp/testing/assertions.h"
+
+namespace {
+
+using bp::nn::Dropout;
+using bp::nn::Matrix;
+using bp::testing::IsNear;
+using bp::testing::MatrixNear;
+
+TEST(DropoutLayer, DropsAboutPAndScalesTheRestSoTheMeanIsKept) {
+  Dropout<double> dropout(0.25, 1);
+  const Matrix<double> X = Matrix<double>::Constant(100, 100, 2.0);
+  const Matrix<double> Y = dropout.forward(X);
+  const double dropped = static_cast<double>((Y.array() == 0.0).count()) / 10000.0;
+  EXPECT_TRUE(IsNear("the fraction dropped", dropped, 0.25, 0.02));
+  EXPECT_TRUE(((Y.array() == 0.0) || (Y.array() == 2.0 / 0.75)).all())
+      << "A kept entry is scaled by 1/(1 − p) = 4/3, so that E[Y] = X without rescaling at test "
+         "time.";
+  EXPECT_TRUE(IsNear("the mean of Y", Y.mean(), 2.0, 0.05));
+}
+
+TEST(DropoutLayer, BackwardUsesTheForwardPassesMask) {
+  Dropout<double> dropout(0.5, 2);
+  bp::Rng rng(3);
+  Matrix<double> X = bp::random_normal(4, 6, rng);
+  const Matrix<double> Y = dropout.forward(X);
+  const Matrix<double> dY = Matrix<double>::Ones(4, 6);
+  const Matrix<double> dX = dropout.backward(dY);
+  // Y = X ⊙ M with M fixed by the forward pass, so dX = dY ⊙ M = Y ⊘ X entry by entry.
+  EXPECT_TRUE(MatrixNear("dX", dX, Y.cwiseQuotient(X), 1e-12))
+      << "Backward must reuse the mask drawn in forward, not draw a new one.";
+  EXPECT_THROW(dropout.backward(Matrix<double>::Ones(3, 6)), bp::ShapeError);
+}
+
+TEST(DropoutLayer, DrawsNewMasksAndRepeatsWithTheSeed) {
+  Dropout<double> a(0.5, 9), b(0.5, 9);
+  const Matrix<double> X = Matrix<double>::Ones(8, 8);
+  const Matrix<double> first = a.forward(X);
+  EXPECT_TRUE(MatrixNear("the same seed", b.forward(X), first, 0));
+  EXPECT_FALSE(first.isApprox(a.forward(X))) << "Each forward pass draws a fresh mask.";
+}
+
+TEST(DropoutLayer, IsTheIdentityInEvaluationMode) {
+  Dropout<double> dropout(0.5, 4);
+  bp::Rng rng(4);
+  const Matrix<double> X = bp::random_normal(3, 4, rng);
+  const Matrix<double> trained = dropout.forward(X);  // training mode first: a mask is drawn
+  EXPECT_FALSE(trained.isApprox(X));
+  dropout.set_training(false);
+  EXPECT_TRUE(MatrixNear("Y in evaluation mode", dropout.forward(X), X, 0));
+  EXPECT_TRUE(MatrixNear("dX in evaluation mode", dropout.backward(X), X, 0));
+}
+
+TEST(DropoutLayer, RejectsAProbabilityOutsideZeroToOne) {
+  Dropout<double> ok(0.0, 1);
+  EXPECT_TRUE(MatrixNear("p = 0 keeps everything", ok.forward(Matrix<double>::Ones(2, 2)),
+                         Matrix<double>::Ones(2, 2), 0));
+  EXPECT_THROW(Dropout<double>(1.0), bp::ValueError);
+  EXPECT_THROW(Dropout<double>(-0.1), bp::ValueError);
+}
+
+}  // namespace
