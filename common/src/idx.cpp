@@ -56,6 +56,20 @@ class Reader {
            std::uint32_t{b[3]};
   }
 
+  // Appends `bytes` bytes to `out`, growing it as data arrives, so that a header claiming
+  // more than the file holds fails as truncated instead of allocating the claimed size first.
+  void read_growing(std::vector<std::uint8_t>& out, std::size_t bytes, const char* what) {
+    constexpr std::size_t kChunk = std::size_t{1} << 20;
+    out.clear();
+    out.reserve(std::min(bytes, kChunk));
+    while (out.size() < bytes) {
+      const std::size_t n = std::min(kChunk, bytes - out.size());
+      const std::size_t at = out.size();
+      out.resize(at + n);
+      read(out.data() + at, n, what);
+    }
+  }
+
   std::size_t offset() const { return offset_; }
   const std::string& path() const { return path_; }
 
@@ -99,8 +113,7 @@ IdxImages read_idx_images(const std::string& path) {
                     std::to_string(images.rows) + " x " + std::to_string(images.cols) +
                     " in the header at byte 4");
   }
-  images.pixels.resize(bytes);
-  in.read(images.pixels.data(), bytes, "the pixels");
+  in.read_growing(images.pixels, bytes, "the pixels");
   return images;
 }
 
@@ -108,8 +121,8 @@ std::vector<std::uint8_t> read_idx_labels(const std::string& path) {
   Reader in(path);
   require_magic(in, kLabelsMagic, "label");
   const std::uint32_t count = in.big_endian_u32("the label count");
-  std::vector<std::uint8_t> labels(count);
-  in.read(labels.data(), count, "the labels");
+  std::vector<std::uint8_t> labels;
+  in.read_growing(labels, count, "the labels");
   return labels;
 }
 

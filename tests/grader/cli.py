@@ -153,7 +153,7 @@ def _edited_exercises(course: list[layout.Chapter]) -> list[str]:
 
 def test(args: argparse.Namespace) -> int:
     started = time.monotonic()
-    deps.ensure("test")
+    deps.ensure("long" if args.long else "test")
     tally = Tally()
     course = layout.load_course()
     slugs = [c.slug for c in course]
@@ -186,7 +186,8 @@ def test(args: argparse.Namespace) -> int:
     tally.add(result.ok, "the strict build failed:\n" + result.first_error())
     if result.ok:
         term.heading("tests: the reference passes, every untouched exercise is 'not started'")
-        results = build.run_ctest("strict", ".*", ".*", build.build_dir("strict") / "junit.xml")
+        results = build.run_ctest("strict", ".*", ".*", build.build_dir("strict") / "junit.xml",
+                                  extra=["-LE", "long"])
         if not results:
             tally.add(False, "CTest ran no test in build/strict")
         counts: dict[str, list[int]] = {}
@@ -213,6 +214,8 @@ def test(args: argparse.Namespace) -> int:
         if not args.quick:
             _sanitizer_check(tally)
             _notes_check(tally)
+        if args.long:
+            _long_check(tally)
 
     elapsed = time.monotonic() - started
     print()
@@ -232,7 +235,8 @@ def _sanitizer_check(tally: Tally) -> None:
     tally.add(built.ok, "the asan build failed:\n" + built.first_error())
     if not built.ok:
         return
-    results = build.run_ctest("asan", ".*", "^(ref|common)/", build.build_dir("asan") / "junit.xml")
+    results = build.run_ctest("asan", ".*", "^(ref|common|trainer)/",
+                              build.build_dir("asan") / "junit.xml", extra=["-LE", "long"])
     bad = [r for r in results if r.status != build.PASSED]
     for r in results:
         tally.add(r.status == build.PASSED,
@@ -241,6 +245,22 @@ def _sanitizer_check(tally: Tally) -> None:
         tally.add(False, "no test ran under the sanitizers")
     print(f"  {len(results) - len(bad)} of {len(results)} tests clean under ASan+UBSan" +
           (term.bad(f", {len(bad)} reported") if bad else ""))
+
+
+def _long_check(tally: Tally) -> None:
+    term.heading("long: chapter 7 on all of Fashion-MNIST; the file readers under libFuzzer")
+    results = build.run_ctest("strict", "long", ".*", build.build_dir("strict") / "junit-long.xml",
+                              jobs=1)
+    if not results:
+        tally.add(False, "CTest ran no long test in build/strict")
+    for r in results:
+        tally.add(r.status == build.PASSED, f"{r.name}: {r.status}\n{r.failure_message()}")
+        print(f"  {r.name}: {r.status} ({r.seconds:.0f} s)")
+    run = subprocess.run([sys.executable, str(layout.ROOT / "tests" / "fuzz" / "run_fuzz.py"),
+                          "--seconds", "60"], cwd=layout.ROOT, capture_output=True, text=True)
+    print(run.stdout.rstrip())
+    tally.add(run.returncode == 0, "the fuzz run found a problem:\n" + run.stdout[-3000:] +
+              run.stderr[-3000:])
 
 
 def _notes_check(tally: Tally) -> None:
@@ -407,6 +427,23 @@ def bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def train(args: argparse.Namespace, rest: list[str]) -> int:
+    deps.ensure("train")
+    build.configure("learner")
+    program = "train_mlp_mine" if args.mine else "train_mlp"
+    result = build.build_targets("learner", [program])
+    if not result.ok:
+        print(result.first_error())
+        term.fail(f"{program} did not build" + (": finish chapter 7's tasks first "
+                                               "(./course grade ch07)" if args.mine else ""))
+    binary = build.build_dir("learner") / "trainer" / program
+    if not any(a == "--out" or a.startswith("--out=") for a in rest):
+        rest = [*rest, "--out", str(build.build_dir("learner") / "train-output")]
+    term.heading(f"{program}: chapter 7's network, trained with "
+                 f"{'your exercises' if args.mine else 'the reference'}")
+    return subprocess.run([str(binary), *rest]).returncode
+
+
 def install(args: argparse.Namespace) -> int:
     deps.ensure("all" if args.all else "test")
     print("every package the course needs is installed")
@@ -438,6 +475,9 @@ def main(argv: list[str] | None = None) -> int:
                        "under ASan+UBSan; the notes build with zero warnings and render in "
                        "headless Chromium. Ends with 'N passed, N failed'.")
     p.add_argument("--quick", action="store_true", help="skip the sanitizers and the notes")
+    p.add_argument("--long", action="store_true",
+                   help="also train on all of Fashion-MNIST (accuracy tests) and fuzz the file "
+                   "readers for 60 s each (CI runs this)")
     p.set_defaults(func=test)
 
     p = sub.add_parser("watch", help="regrade a chapter every time you save an exercise file",
@@ -488,15 +528,30 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--mine", action="store_true", help="measure your exercises, not the reference")
     p.set_defaults(func=bench)
 
+    p = sub.add_parser("train", help="train chapter 7's MLP on Fashion-MNIST (worked example C)",
+                       description="Builds and runs the trainer: by default worked example (C), "
+                       "784-64-64-10 with SGD 0.01, batch 32, 5 epochs on Debian's Fashion-MNIST "
+                       "(a generated stand-in if it is not installed). It prints progress and the "
+                       "test accuracy and writes metrics.csv, curves.svg, confusion.svg, "
+                       "samples.png and weights.bpw to build/learner/train-output. Every other "
+                       "option goes to the trainer: ./course train -- --help lists them.",
+                       add_help=True)
+    p.add_argument("--mine", action="store_true", help="train with your chapter-7 exercises")
+    p.set_defaults(func=train, passthrough=True)
+
     p = sub.add_parser("install", help="install the Debian packages the course needs",
                        description="Installs missing Debian packages with apt-get (as root or "
                        "with sudo), or prints the command to run.")
     p.add_argument("--all", action="store_true", help="also the optional ones (inotify-tools)")
     p.set_defaults(func=install)
 
-    args = parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)
+    if rest and rest[0] == "--":
+        rest = rest[1:]
+    if rest and not getattr(args, "passthrough", False):
+        parser.error("unrecognized arguments: " + " ".join(rest))
     try:
-        return args.func(args)
+        return args.func(args, rest) if getattr(args, "passthrough", False) else args.func(args)
     except layout.LayoutError as e:
         term.fail(str(e))
     except RuntimeError as e:

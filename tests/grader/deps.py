@@ -13,19 +13,23 @@ from grader import term
 # What each command needs. "build" is enough to grade; "test" checks the whole project.
 PACKAGES = {
     "build": ["cmake", "ninja-build", "g++", "libgtest-dev", "libgmock-dev", "libeigen3-dev",
-              "zlib1g-dev"],
+              "zlib1g-dev", "libcli11-dev"],
     "notes": ["doxygen", "graphviz", "libjs-mathjax", "gnuplot-nox"],
     "browser": ["chromium"],
     "lint": ["clang-format"],
     "data": ["dataset-fashion-mnist"],
     "watch": ["inotify-tools"],
+    "fuzz": ["clang", "libclang-rt-dev"],
+    "pytorch": ["python3-torch"],
 }
 PURPOSES = {
     "grade": ["build"],
     "watch": ["build", "watch"],
     "notes": ["build", "notes"],
+    "train": ["build", "notes", "data"],
     "test": ["build", "notes", "browser", "lint", "data"],
-    "all": ["build", "notes", "browser", "lint", "data", "watch"],
+    "long": ["build", "notes", "browser", "lint", "data", "fuzz"],
+    "all": ["build", "notes", "browser", "lint", "data", "watch", "fuzz", "pytorch"],
 }
 
 
