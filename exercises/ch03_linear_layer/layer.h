@@ -31,8 +31,17 @@ class Layer {
   /// \return true in training mode
   bool training() const { return training_; }
 
+  /// Whether backward must return ∂L/∂X (the default). A network's first layer may skip it, as
+  /// PyTorch does for data that does not require a gradient: then backward still computes the
+  /// parameters' gradients but returns an empty (0, N) matrix, saving the product Wᵀ dY.
+  /// \param needed  false to skip ∂L/∂X
+  void set_input_gradient(bool needed) { input_gradient_ = needed; }
+  /// \return whether backward returns ∂L/∂X
+  bool input_gradient() const { return input_gradient_; }
+
  private:
   bool training_ = true;
+  bool input_gradient_ = true;
 };
 
 }  // namespace bp::nn

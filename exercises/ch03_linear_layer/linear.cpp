@@ -44,9 +44,15 @@ Matrix<T> Linear<T>::backward(const Matrix<T>& dY) {
     throw std::logic_error("Linear::backward: called before forward (there is no input to use)");
   }
   require_shape("Linear::backward", "dY", dY, out_features(), X_.cols());
-  // [ch03.2]
-  bp::todo("ch03.2", "store dW_ and db_, then return dX: each with its variable's shape");
-  // [ch03.2]
+  // [ch03.2/parameters]
+  bp::todo("ch03.2", "store dW_ = dY X^T and db_ = the row sums of dY");
+  // [ch03.2/parameters]
+  if (!this->input_gradient()) {
+    return Matrix<T>(0, dY.cols());  // the network's input needs no gradient: skip Wᵀ dY
+  }
+  // [ch03.2/input]
+  bp::todo("ch03.2", "return dX = W^T dY, shape (in, N)");
+  // [ch03.2/input]
 }
 
 template <typename T>

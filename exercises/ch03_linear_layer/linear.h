@@ -39,7 +39,7 @@ class Linear : public Layer<T> {
   /// From dY = ∂L/∂Y, stores dW = dY Xᵀ and db = dY 1 (row sums) and returns dX = Wᵀ dY.
   /// Task ch03.2.
   /// \param dY  (out, N), the same N as the last forward
-  /// \return    dX, (in, N)
+  /// \return    dX, (in, N); (0, N) if set_input_gradient(false) was called
   /// \throws bp::ShapeError if dY is not (out, N); std::logic_error before any forward
   Matrix<T> backward(const Matrix<T>& dY) override;
 

@@ -45,7 +45,8 @@ Matrix<T> take(const Matrix<T>& X, std::span<const Eigen::Index> indices);
 /// \throws bp::ValueError if an index is out of range
 std::vector<int> take(const std::vector<int>& labels, std::span<const Eigen::Index> indices);
 
-/// 0, 1, …, n − 1 in a random order (a Fisher–Yates shuffle driven by rng).
+/// 0, 1, …, n − 1 in a random order (a Fisher–Yates shuffle driven by rng, the same on every
+/// platform).
 /// \param n    the number of samples, ≥ 0
 /// \param rng  the seeded engine; each call advances it, so each epoch gets a new order
 /// \return     a permutation of 0 … n − 1
@@ -91,7 +92,8 @@ std::vector<T> train_epoch(Sequential<T>& model, const Objective<T, Targets>& ob
 /// \param rng         the seeded engine
 /// \param after_epoch called after each epoch with its index (0, 1, …) and its batch losses
 /// \param observe     called after every step, if set
-/// \return            the mean batch loss of each epoch
+/// \return            the mean loss of each epoch over its samples (each batch's loss weighted
+///                    by its size)
 /// \throws bp::ValueError naming the epoch and step where the loss became NaN or infinite
 template <typename T, typename Targets>
 std::vector<T> fit(

@@ -34,6 +34,9 @@ Sequential<T> make_mlp(const MlpSpec& spec, Rng& rng) {
         net.template emplace<Linear<T>>(he_normal<T>(out, in, rng), Vector<T>::Zero(out));
         break;
     }
+    if (i == 0) {
+      net.layer(0).set_input_gradient(spec.input_gradient);
+    }
     if (i + 2 == spec.sizes.size()) break;  // the output layer: logits, no activation
     if (spec.hidden == Hidden::Relu) {
       net.template emplace<Relu<T>>();

@@ -25,6 +25,9 @@ struct MlpSpec {
   Hidden hidden = Hidden::Relu;     ///< the activation after every linear layer but the last
   Init init = Init::He;             ///< how weights are drawn
   double dropout = 0;               ///< a Dropout(p) after every activation when p > 0
+  /// Whether backward returns ∂L/∂X. The input is data, so by default the first layer skips it
+  /// (Layer::set_input_gradient), which saves a third of the first layer's work.
+  bool input_gradient = false;
 };
 
 /// Linear, activation, [Dropout,] Linear, activation, …, Linear: the last layer outputs

@@ -20,8 +20,12 @@ namespace bp::nn {
 template <typename T = double>
 class Sequential : public Layer<T> {
  public:
+  /// An empty network: the identity.
   Sequential() = default;
+  /// Takes over another network's layers (parameter views stay valid: the layers do not move).
   Sequential(Sequential&&) noexcept = default;
+  /// Takes over another network's layers.
+  /// \return *this
   Sequential& operator=(Sequential&&) noexcept = default;
 
   /// Appends a layer; the network owns it.

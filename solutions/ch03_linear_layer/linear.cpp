@@ -47,11 +47,16 @@ Matrix<T> Linear<T>::backward(const Matrix<T>& dY) {
     throw std::logic_error("Linear::backward: called before forward (there is no input to use)");
   }
   require_shape("Linear::backward", "dY", dY, out_features(), X_.cols());
-  // [ch03.2]
-  dW_ = dY * X_.transpose();   // (out, N)·(N, in) = (out, in): Σₙ dYₙ Xₙᵀ
-  db_ = dY.rowwise().sum();    // (out): b was added to every column, so its gradient sums them
+  // [ch03.2/parameters]
+  dW_ = dY * X_.transpose();  // (out, N)·(N, in) = (out, in): Σₙ dYₙ Xₙᵀ
+  db_ = dY.rowwise().sum();   // (out): b was added to every column, so its gradient sums them
+  // [ch03.2/parameters]
+  if (!this->input_gradient()) {
+    return Matrix<T>(0, dY.cols());  // the network's input needs no gradient: skip Wᵀ dY
+  }
+  // [ch03.2/input]
   return W_.transpose() * dY;  // (in, out)·(out, N) = (in, N)
-  // [ch03.2]
+  // [ch03.2/input]
 }
 
 template <typename T>

@@ -17,9 +17,12 @@ Sequential<T>& Sequential<T>::add(std::unique_ptr<Layer<T>> layer) {
 template <typename T>
 Matrix<T> Sequential<T>::forward(const Matrix<T>& X) {
   // [ch07.1/forward]
-  Matrix<T> A = X;  // (features_in, N), then each layer's output in turn
-  for (auto& layer : layers_) {
-    A = layer->forward(A);
+  if (layers_.empty()) {
+    return X;
+  }
+  Matrix<T> A = layers_.front()->forward(X);  // the first layer reads X itself: no copy of it
+  for (std::size_t i = 1; i < layers_.size(); ++i) {
+    A = layers_[i]->forward(A);  // (features of layer i's output, N)
   }
   return A;
   // [ch07.1/forward]

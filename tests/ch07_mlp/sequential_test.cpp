@@ -14,6 +14,7 @@
 #include "bp/testing/assertions.h"
 #include "linear.h"
 #include "losses.h"
+#include "network.h"
 
 namespace {
 
@@ -131,6 +132,26 @@ TEST(SequentialModel, TrainingModeReachesEveryLayer) {
   net.set_training(false);
   for (std::size_t i = 0; i < net.size(); ++i) {
     EXPECT_FALSE(net.layer(i).training()) << "layer " << i;
+  }
+}
+
+TEST(SequentialModel, AFirstLayerWithoutInputGradientStillGetsItsParameterGradients) {
+  // make_mlp's first layer skips ∂L/∂X (nobody needs the gradient of the data); every
+  // parameter gradient must be the same as with it.
+  bp::nn::MlpSpec spec;
+  spec.sizes = {3, 4, 2};
+  bp::Rng rng(3), same(3);
+  Sequential<double> skipping = bp::nn::make_mlp<double>(spec, rng);
+  spec.input_gradient = true;
+  Sequential<double> full = bp::nn::make_mlp<double>(spec, same);
+  Matrix<double> X = bp::random_normal(3, 5, rng), dY = bp::random_normal(2, 5, rng);
+  skipping.forward(X);
+  full.forward(X);
+  EXPECT_TRUE(HasShape("dX when skipped", skipping.backward(dY), 0, 5));
+  EXPECT_TRUE(HasShape("dX", full.backward(dY), 3, 5));
+  const auto a = skipping.parameters(), b = full.parameters();
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    EXPECT_TRUE(MatrixNear(a[k].name + " gradient", a[k].grad, b[k].grad, 0)) << "parameter " << k;
   }
 }
 

@@ -4,7 +4,7 @@
 
 namespace bp::values::example_d {
 constexpr unsigned kSeed = 3;           // COURSE-DESIGN's seed 003
-constexpr int kSamples = 1000;          // X ~ U[0,1)^(1000×2)
+constexpr int kSamples = 1000;          // X ~ U[0,1)^(2×1000): samples are columns
 constexpr double kLearningRate = 0.01;  // SGD
 constexpr int kBatchSize = 8;
 constexpr int kEpochs = 100;

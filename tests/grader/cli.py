@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from grader import build, catalogue, deps, layout, scoreboard, stubs, term
 from grader import watch as watcher
@@ -421,7 +422,12 @@ def bench(args: argparse.Namespace) -> int:
     for program in programs:
         term.heading(f"{program.name} ({'your exercises' if args.mine else 'the reference'}, "
                      "release build, one thread)")
-        run = subprocess.run([str(program)], text=True)
+        if program.name == "bench_ch07_mlp" and Path("/usr/bin/python3").exists():
+            # The same training in PyTorch, side by side (it says how to install PyTorch if absent).
+            run = subprocess.run(["/usr/bin/python3", str(layout.ROOT / "bench" / "ch07_pytorch.py"),
+                                  "--cpp", str(program)], text=True)
+        else:
+            run = subprocess.run([str(program)], text=True)
         if run.returncode != 0:
             term.fail(f"{program.name} exited with {run.returncode}")
     return 0

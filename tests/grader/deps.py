@@ -20,7 +20,7 @@ PACKAGES = {
     "data": ["dataset-fashion-mnist"],
     "watch": ["inotify-tools"],
     "fuzz": ["clang", "libclang-rt-dev"],
-    "pytorch": ["python3-torch"],
+    "pytorch": ["python3-torch", "libopenblas0-pthread"],  # bench/ch07_pytorch.py
 }
 PURPOSES = {
     "grade": ["build"],

@@ -49,8 +49,9 @@ struct StoredMatrix {
   std::vector<double> values;  ///< r·c values, column by column
 };
 
-/// The format's magic bytes and version.
+/// The format's magic bytes, at byte 0.
 inline constexpr char kWeightsMagic[9] = "BPWEIGHT";
+/// The format version this code writes and reads, at byte 8.
 inline constexpr std::uint32_t kWeightsVersion = 1;
 
 /// Parses the bytes of a weights file.
