@@ -4,9 +4,9 @@
 
 namespace bp::values::fashion {
 // Worked example (C): 784-64-64-10, ReLU, He init, SGD lr 0.01, batch 32, 5 epochs, seed 2.
-constexpr double kExampleCAccuracy = 0.8492;
+constexpr double kExampleCAccuracy = 0.8422;
 // The same network with Adam (lr 0.001) and chapter 6's cosine schedule, 10 epochs.
-constexpr double kAdamCosineAccuracy = 0.8889;
+constexpr double kAdamCosineAccuracy = 0.8878;
 constexpr double kGoal = 0.88;                // the dataset authors' sklearn MLPs reach about 0.87
 constexpr double kPlatformTolerance = 0.005;  // float rounding differs between builds
 }  // namespace bp::values::fashion
