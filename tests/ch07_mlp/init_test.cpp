@@ -53,6 +53,7 @@ TEST(HeInit, IsNormalWithVarianceTwoOverFanIn) {
 
 TEST(HeInit, RejectsEmptyFans) {
   bp::Rng rng(1);
+  ASSERT_TRUE(HasShape("a small W", bp::nn::he_normal<double>(2, 3, rng), 2, 3));
   EXPECT_THROW(bp::nn::he_normal<double>(0, 3, rng), bp::ValueError);
   EXPECT_THROW(bp::nn::xavier_uniform<double>(3, 0, rng), bp::ValueError);
 }

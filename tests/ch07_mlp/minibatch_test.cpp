@@ -143,6 +143,8 @@ TEST(MinibatchEpoch, RejectsMismatchedOrEmptyData) {
   bp::optim::Sgd<double> sgd(0.1);
   bp::Rng rng(1);
   Spy spy;
+  bp::nn::train_epoch(net, spy.objective(), sgd, numbered_inputs(), numbered_labels(), 4, rng);
+  ASSERT_EQ(spy.batches.size(), 3u) << "first, a valid epoch";
   std::vector<int> too_few = numbered_labels();
   too_few.pop_back();
   EXPECT_THROW(bp::nn::train_epoch(net, spy.objective(), sgd, numbered_inputs(), too_few, 4, rng),
