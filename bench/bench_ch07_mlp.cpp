@@ -22,7 +22,6 @@ using bp::nn::Matrix;
 
 constexpr long kSamples = 60000;
 constexpr long kSizes[] = {784, 64, 64, 10};
-constexpr double kWidths[] = {784, 64, 64, 10};  // kSizes, for counting
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
@@ -38,8 +37,8 @@ double median(std::vector<double> v) {
 // first, which skips dX (the data needs no gradient: make_mlp's default).
 double flops_per_sample() {
   double f = 0;
-  for (std::size_t i = 0; i + 1 < std::size(kWidths); ++i) {
-    f += (i == 0 ? 2 : 3) * 2.0 * kWidths[i] * kWidths[i + 1];
+  for (std::size_t i = 0; i + 1 < std::size(kSizes); ++i) {
+    f += (i == 0 ? 2 : 3) * 2.0 * static_cast<double>(kSizes[i] * kSizes[i + 1]);
   }
   return f;
 }

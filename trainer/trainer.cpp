@@ -288,13 +288,11 @@ Result train(const Options& options, const Data& data, nn::Sequential<float>& mo
     const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
     progress.step(epoch, options.epochs, done, n, loss, static_cast<double>(done) / seconds);
   };
-  const auto after_epoch = [&](int e, const std::vector<float>& losses) {
+  const auto after_epoch = [&](int e, float mean_loss) {
     const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
     progress.end_epoch();
-    double sum = 0;
-    for (float l : losses) sum += static_cast<double>(l);
-    evaluate_into({e + 1, sum / static_cast<double>(losses.size()), 0, 0, seconds,
-                   static_cast<double>(n) / seconds});
+    evaluate_into(
+        {e + 1, static_cast<double>(mean_loss), 0, 0, seconds, static_cast<double>(n) / seconds});
     if (options.schedule == "cosine") {  // chapter 6's schedule, one value per epoch
       optimizer->set_learning_rate(static_cast<float>(
           optim::cosine_lr(options.learning_rate, static_cast<std::size_t>(e + 1),

@@ -104,7 +104,7 @@ template <typename T, typename Targets>
 std::vector<T> fit(Sequential<T>& model, const Objective<T, Targets>& objective,
                    optim::Optimizer<T>& optimizer, const Matrix<T>& X, const Targets& targets,
                    int epochs, Eigen::Index batch_size, Rng& rng,
-                   const std::function<void(int epoch, const std::vector<T>& losses)>& after_epoch,
+                   const std::function<void(int epoch, T mean_loss)>& after_epoch,
                    const StepObserver<T>& observe) {
   std::vector<T> means;
   model.set_training(true);
@@ -119,10 +119,9 @@ std::vector<T> fit(Sequential<T>& model, const Objective<T, Targets>& objective,
       }
       if (observe) observe(step, samples, loss);
     };
-    const std::vector<T> losses =
-        train_epoch(model, objective, optimizer, X, targets, batch_size, rng, check);
+    train_epoch(model, objective, optimizer, X, targets, batch_size, rng, check);
     means.push_back(static_cast<T>(weighted / static_cast<double>(X.cols())));
-    if (after_epoch) after_epoch(epoch, losses);
+    if (after_epoch) after_epoch(epoch, means.back());
   }
   return means;
 }
@@ -135,8 +134,8 @@ std::vector<T> fit(Sequential<T>& model, const Objective<T, Targets>& objective,
       const Targets&, Eigen::Index, Rng&, const StepObserver<T>&);                           \
   template std::vector<T> fit<T, Targets>(                                                   \
       Sequential<T>&, const Objective<T, Targets>&, optim::Optimizer<T>&, const Matrix<T>&,  \
-      const Targets&, int, Eigen::Index, Rng&,                                               \
-      const std::function<void(int, const std::vector<T>&)>&, const StepObserver<T>&);
+      const Targets&, int, Eigen::Index, Rng&, const std::function<void(int, T)>&,           \
+      const StepObserver<T>&);
 BP_INSTANTIATE(double, std::vector<int>)
 BP_INSTANTIATE(double, Matrix<double>)
 BP_INSTANTIATE(float, std::vector<int>)

@@ -90,16 +90,16 @@ std::vector<T> train_epoch(Sequential<T>& model, const Objective<T, Targets>& ob
 /// \param epochs      the number of epochs, ≥ 0
 /// \param batch_size  B ≥ 1
 /// \param rng         the seeded engine
-/// \param after_epoch called after each epoch with its index (0, 1, …) and its batch losses
+/// \param after_epoch called after each epoch with its index (0, 1, …) and its mean loss
 /// \param observe     called after every step, if set
 /// \return            the mean loss of each epoch over its samples (each batch's loss weighted
 ///                    by its size)
 /// \throws bp::ValueError naming the epoch and step where the loss became NaN or infinite
 template <typename T, typename Targets>
-std::vector<T> fit(
-    Sequential<T>& model, const Objective<T, Targets>& objective, optim::Optimizer<T>& optimizer,
-    const Matrix<T>& X, const Targets& targets, int epochs, Eigen::Index batch_size, Rng& rng,
-    const std::function<void(int epoch, const std::vector<T>& losses)>& after_epoch = {},
-    const StepObserver<T>& observe = {});
+std::vector<T> fit(Sequential<T>& model, const Objective<T, Targets>& objective,
+                   optim::Optimizer<T>& optimizer, const Matrix<T>& X, const Targets& targets,
+                   int epochs, Eigen::Index batch_size, Rng& rng,
+                   const std::function<void(int epoch, T mean_loss)>& after_epoch = {},
+                   const StepObserver<T>& observe = {});
 
 }  // namespace bp::nn
