@@ -21,7 +21,10 @@ template <typename T = double>
 class Sequential : public Layer<T> {
  public:
   Sequential() = default;
+  /// Moves the network with its layers (it owns them, so it cannot be copied).
   Sequential(Sequential&&) noexcept = default;
+  /// Moves the network with its layers (it owns them, so it cannot be copied).
+  /// \return *this
   Sequential& operator=(Sequential&&) noexcept = default;
 
   /// Appends a layer; the network owns it.
