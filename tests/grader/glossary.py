@@ -279,12 +279,13 @@ def reflow(lines: list[str]) -> list[str]:
             begin = i + 1
     out, line = [], lead
     for word in words:
-        candidate = word if line in (lead,) else line + " " + word
-        if line not in (lead,) and len(candidate) > WIDTH and not NO_LINE_START.match(word):
+        if line == lead:
+            line = lead + word
+        elif len(line) + 1 + len(word) > WIDTH and not NO_LINE_START.match(word):
             out.append(line)
             line = indent + word
         else:
-            line = lead + word if line == lead else candidate
+            line = line + " " + word
     out.append(line)
     return out
 
