@@ -7,6 +7,7 @@
 #include "bp/gradient_check.h"
 #include "bp/shape.h"
 #include "bp/testing/assertions.h"
+#include "worked_example_values.h"
 
 namespace {
 
@@ -16,6 +17,7 @@ using bp::nn::Vector;
 using bp::testing::AgreesTo;
 using bp::testing::GradientMatches;
 using bp::testing::IsNear;
+using namespace ch03_values;
 
 // --- ch03.3 -------------------------------------------------------------------------------------
 
@@ -23,8 +25,8 @@ using bp::testing::IsNear;
 TEST(XorLoss, IsTheMeanOfTheSquaredResiduals) {
   const Matrix<double> Y = bp::nn::xor_targets();
   EXPECT_TRUE(AgreesTo("L(0.5 everywhere)",
-                       bp::nn::mean_squared_error(Matrix<double>::Constant(1, 4, 0.5), Y), 0.25,
-                       6));
+                       bp::nn::mean_squared_error(Matrix<double>::Constant(1, 4, kB_b_best), Y),
+                       kB_loss_best, 6));
   const Matrix<double> Z = (Matrix<double>(1, 4) << 1, 1, 0, 0).finished();
   EXPECT_TRUE(AgreesTo("L(1, 1, 0, 0)", bp::nn::mean_squared_error(Z, Y), 0.5, 6))
       << "residuals (−1, 0, 1, 0): (1 + 0 + 1 + 0) / 4";
@@ -71,10 +73,10 @@ TEST(XorFit, ConvergesToTheBestLinearModel) {
                        (Vector<double>(1) << 0.1).finished());
   const auto losses = bp::nn::fit(layer, bp::nn::xor_inputs(), bp::nn::xor_targets(), 0.5, 2000);
   ASSERT_EQ(losses.size(), 2000u);
-  EXPECT_TRUE(IsNear("W(0, 0)", layer.W()(0, 0), 0.0, 1e-6));
-  EXPECT_TRUE(IsNear("W(0, 1)", layer.W()(0, 1), 0.0, 1e-6));
-  EXPECT_TRUE(IsNear("b", layer.b()(0), 0.5, 1e-6));
-  EXPECT_TRUE(AgreesTo("final L", losses.back(), 0.25, 6));
+  EXPECT_TRUE(IsNear("W(0, 0)", layer.W()(0, 0), kB_w_best, 1e-6));
+  EXPECT_TRUE(IsNear("W(0, 1)", layer.W()(0, 1), kB_w_best, 1e-6));
+  EXPECT_TRUE(IsNear("b", layer.b()(0), kB_b_best, 1e-6));
+  EXPECT_TRUE(AgreesTo("final L", losses.back(), kB_loss_best, 6));
 }
 
 }  // namespace

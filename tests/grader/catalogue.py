@@ -3,13 +3,15 @@
 Every chapter lists its entries in tests/<slug>/catalogue.toml:
 
     [[wrong]]
-    id = "forward-difference"            # unique within the chapter
-    what = "a forward difference where the central one is asked for"
+    id = "z-without-the-bias"            # unique within the chapter
+    what = "z = w1 x1 + w2 x2 without b1: the article's z = 2.5"
     origin = "published"                 # "published" (a seed article's mistake) or "typical"
-    file = "central_difference.cpp"      # in solutions/<slug>/
-    find = "(f(x + h) - f(x - h)) / (2.0 * h)"   # must occur exactly once
-    replace = "(f(x + h) - f(x)) / h"
-    caught_by = ["CentralDifference.IsExactForAQuadraticEvenWithALargeStep"]
+    erratum = "e-bias-left-out-of-z"     # the mistake of chapters/errata.toml it plants
+                                         # (required for "published", allowed for "typical")
+    file = "sigmoid_network.cpp"         # in solutions/<slug>/
+    find = "f.z = net.w1 * x1 + net.w2 * x2 + net.b1;"   # must occur exactly once
+    replace = "f.z = net.w1 * x1 + net.w2 * x2;"
+    caught_by = ["ExampleEForward.MatchesTheWorkedTable"]
 
 The runner copies solutions/ to a scratch folder, applies one entry at a time, rebuilds only that
 chapter's reference tests (an incremental build), runs the tests named in caught_by and requires

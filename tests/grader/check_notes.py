@@ -13,7 +13,12 @@ has run. A page fails unless
     the page has TeX delimiters (so a page where MathJax never ran fails too);
   - no formula is a TeX error (SVG output draws those on a yellow box, rgb(255, 255, 136));
   - every local link (href to a .html file, and its #anchor) and every local image, script,
-    stylesheet or frame it references exists.
+    stylesheet or frame it references exists;
+  - every <img> has alt text (on every page), and on a course page every figure is an <img> in a
+    <div class="image"> with a non-empty caption (an SVG that Doxygen embeds as <object> or
+    <iframe>, from \\image or \\dotfile, cannot carry alt text, so it is refused there);
+  - every page of the course's reading order (the links of course.html) ends with the
+    navigation line linking the previous page, the course and the next page.
 Every other top-level page gets the link and image checks only (no browser).
 
 With --pages, only the named pages are checked (a Doxygen page name N is the file N.html).
@@ -62,6 +67,8 @@ MATH_SCRIPT = re.compile(
     r'<script type="math/tex(?:;\s*mode=display)?"\s+id="MathJax-Element-(\d+)">(.*?)</script>',
     re.DOTALL)
 FRAME = re.compile(r'id="MathJax-Element-(\d+)-Frame"')
+STUCK_FRAME = re.compile(
+    r'class="[^"]*\bMathJax_SVG_Processing\b[^"]*" id="MathJax-Element-(\d+)-Frame"')
 # Doxygen (MATHJAX_VERSION = MathJax_2) writes \f$..\f$ as \(..\), \f[..\f] as \[..\] and
 # \f{env}{..\f} as \begin{env}..\end{env}; tex2jax turns each top-level one into a script.
 TEX_TOKEN = re.compile(r"\\\(|\\\)|\\\[|\\\]|\\begin\{[A-Za-z*]+\}|\\end\{[A-Za-z*]+\}")
@@ -89,8 +96,17 @@ class PageScan(html.parser.HTMLParser):
         self.refs: list[tuple[str, str, str]] = []  # (tag, attribute, value)
         self.anchors: set[str] = set()
         self.text: list[str] = []
+        self.images_without_alt: list[str] = []
+        self.figures: list[dict] = []          # {"img": src or "", "caption": text, "embed": src}
+        self.embedded: list[str] = []          # <object>/<iframe> sources inside the contents
+        self.content_links: list[str] = []     # hrefs of <a class="el"> inside the contents
+        self.nav: list[tuple[str, str]] = []   # (role, href) of the bp-nav line
         self._skip_depth = 0
-        self._in_contents = 0
+        self._divs: list[str] = []             # the class of every open <div>
+        self._nav_role = ""
+
+    def _inside(self, cls: str) -> bool:
+        return any(cls in c.split() for c in self._divs)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: (v or "") for k, v in attrs}
@@ -101,16 +117,46 @@ class PageScan(html.parser.HTMLParser):
                      "iframe": ("src",), "object": ("data",), "area": ("href",)}.get(tag, ()):
             if a.get(attr):
                 self.refs.append((tag, attr, a[attr]))
+        if tag == "div":
+            self._divs.append(a.get("class", ""))
+            if "image" in a.get("class", "").split():
+                self.figures.append({"img": "", "caption": "", "embed": ""})
+        elif tag == "img":
+            if not a.get("alt", "").strip():
+                self.images_without_alt.append(a.get("src", "?"))
+            if self._inside("image") and self.figures:
+                self.figures[-1]["img"] = a.get("src", "?")
+        elif tag in ("object", "iframe") and self._inside("contents"):
+            src = a.get("data") or a.get("src") or "?"
+            self.embedded.append(src)
+            if self._inside("image") and self.figures:
+                self.figures[-1]["embed"] = src
+        elif tag == "span" and self._inside("bp-nav"):
+            self._nav_role = a.get("class", "")
+        elif tag == "a" and a.get("href"):
+            if self._inside("bp-nav"):
+                self.nav.append((self._nav_role, a["href"]))
+            elif self._inside("contents") and "el" in a.get("class", "").split():
+                self.content_links.append(a["href"])
         if tag in self.SKIP_TEXT:
             self._skip_depth += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag in self.SKIP_TEXT and self._skip_depth:
+            self._skip_depth -= 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.SKIP_TEXT and self._skip_depth:
             self._skip_depth -= 1
+        if tag == "div" and self._divs:
+            self._divs.pop()
 
     def handle_data(self, data: str) -> None:
         if not self._skip_depth:
             self.text.append(data)
+        if self._inside("caption") and self.figures:
+            self.figures[-1]["caption"] += data
 
 
 _scan_cache: dict[Path, PageScan | None] = {}
@@ -174,6 +220,56 @@ def check_links(root: Path, page: Path, parsed: PageScan) -> list[str]:
     return errors
 
 
+def check_images(parsed: PageScan, course_page: bool) -> list[str]:
+    """Alt text on every <img>; on a course page, every figure an <img> with a caption."""
+    errors = [f"<img src={src}> has no alt text" for src in parsed.images_without_alt]
+    if course_page:
+        for fig in parsed.figures:
+            what = fig["img"] or fig["embed"] or "a figure"
+            if fig["embed"] or not fig["img"]:
+                errors.append(f"figure {what} is not an <img> (\\image html of an SVG and "
+                              "\\dotfile embed it without alt text): write <div class=\"image\">"
+                              "<img src=... alt=...><div class=\"caption\">...</div></div>")
+            if not " ".join(fig["caption"].split()):
+                errors.append(f"figure {what} has no caption")
+        loose = [src for src in parsed.embedded if src not in {f["embed"] for f in parsed.figures}]
+        for src in loose:
+            errors.append(f"{src} is embedded as <object>/<iframe>, which has no alt text")
+    return errors
+
+
+def reading_order(root: Path) -> list[str]:
+    """The pages course.html links to from its contents, in order (the \\subpage list)."""
+    course = scan(root / "course.html") if (root / "course.html").is_file() else None
+    if course is None:
+        return []
+    order: list[str] = []
+    for href in course.content_links:
+        path = urllib.parse.urlsplit(href).path
+        if path.endswith(".html") and "/" not in path and path not in order:
+            order.append(path)
+    return order
+
+
+def check_nav(page: Path, parsed: PageScan, order: list[str]) -> list[str]:
+    """A page of the reading order links its neighbours and the course, in its bp-nav line."""
+    if page.name not in order:
+        return []
+    i = order.index(page.name)
+    want = {"bp-up": "course.html"}
+    if i > 0:
+        want["bp-prev"] = order[i - 1]
+    if i + 1 < len(order):
+        want["bp-next"] = order[i + 1]
+    have = {role: urllib.parse.urlsplit(href).path for role, href in parsed.nav}
+    if not parsed.nav:
+        return ["no navigation line (previous / contents / next) at the end of the page"]
+    return [f"navigation: {role} links {have.get(role, 'nothing')}, expected {target}"
+            for role, target in want.items() if have.get(role) != target] + \
+           [f"navigation: {role} links {href} on the page that has none"
+            for role, href in have.items() if role not in want]
+
+
 def find_chromium(explicit: str | None) -> str | None:
     if explicit:
         return explicit if shutil.which(explicit) else None
@@ -217,11 +313,16 @@ def check_math(dom: str, expected: int) -> tuple[int, list[str]]:
     if len(scripts) < expected:
         errors.append(f"MathJax found {len(scripts)} of the page's {expected} formulas "
                       "(unbalanced \\( \\) or \\[ \\]?)")
-    untypeset = sorted(n for n in scripts if n not in frame_set)
+    # A frame still marked as processing never got its picture: MathJax stopped, typically
+    # because a file it needs (a font of \\mathcal, say) is not in the copy next to the pages.
+    stuck = set(int(n) for n in STUCK_FRAME.findall(dom))
+    untypeset = sorted(n for n in scripts if n not in frame_set or n in stuck)
     if untypeset:
         first = untypeset[0]
+        hint = ("a MathJax file failed to load? (docs/CMakeLists.txt copies only the fonts "
+                "in use)" if stuck else "try a larger --budget")
         errors.append(f"{len(untypeset)} of {len(scripts)} formulas not typeset "
-                      f"(first: {shorten(scripts[first])}); try a larger --budget")
+                      f"(first: {shorten(scripts[first])}); {hint}")
     # A TeX error is drawn inside the formula's frame: the frame's markup runs from its id to
     # the <script> that holds its TeX.
     bad = []
@@ -245,7 +346,7 @@ def check_math(dom: str, expected: int) -> tuple[int, list[str]]:
 
 
 def check_page(root: Path, page: Path, chromium: str | None, budget_ms: int,
-               timeout_s: float) -> Result:
+               timeout_s: float, order: list[str] | None = None) -> Result:
     rel = page.relative_to(root).as_posix()
     result = Result(rel)
     parsed = scan(page)
@@ -253,6 +354,9 @@ def check_page(root: Path, page: Path, chromium: str | None, budget_ms: int,
         result.errors.append("cannot read the page")
         return result
     result.errors += check_links(root, page, parsed)
+    order = order or []
+    result.errors += check_images(parsed, page.name in order or page.name == "course.html")
+    result.errors += check_nav(page, parsed, order)
     if chromium is None:
         return result
     expected = count_tex("".join(parsed.text))
@@ -280,7 +384,7 @@ def course_pages(root: Path) -> list[Path]:
         for tag, _, value in course.refs:
             path = urllib.parse.urlsplit(value).path
             if tag == "a" and path.endswith(".html") and "/" not in path:
-                if re.match(r"ch\d\d_", path):
+                if re.match(r"ch\d\d_", path) or path in reading_order(root):
                     add(root / urllib.parse.unquote(path))
     for p in sorted(root.glob("ch[0-9][0-9]_*.html")):
         add(p)
@@ -339,11 +443,14 @@ def main(argv: list[str] | None = None) -> int:
     # Parse every page once in this thread; the workers only wait for chromium.
     for p in rendered + others:
         scan(p)
+    order = reading_order(root)
+    if not order:
+        results.append(Result("course.html", ["course.html links no pages: no reading order"]))
     jobs = max(1, min(args.jobs, 2))
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(check_page, root, p, chromium, args.budget, args.timeout)
+        futures = [pool.submit(check_page, root, p, chromium, args.budget, args.timeout, order)
                    for p in rendered]
-        static = [check_page(root, p, None, args.budget, args.timeout) for p in others]
+        static = [check_page(root, p, None, args.budget, args.timeout, order) for p in others]
         for fut in futures:
             results.append(fut.result())
 

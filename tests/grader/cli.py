@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from grader import build, catalogue, deps, layout, scoreboard, stubs, term
+from grader import build, catalogue, deps, layout, scoreboard, screenshots, stubs, term
 from grader import watch as watcher
 
 DESCRIPTION = """\
@@ -394,7 +394,7 @@ def hint(args: argparse.Namespace) -> int:
 # --- notes, install ------------------------------------------------------------------------------
 
 def notes(args: argparse.Namespace) -> int:
-    deps.ensure("notes")
+    deps.ensure("screenshots" if args.screenshots else "notes")
     build.configure("learner")
     result = build.build_targets("learner", ["notes"])
     if not result.ok:
@@ -403,6 +403,11 @@ def notes(args: argparse.Namespace) -> int:
     index = build.build_dir("learner") / "notes" / "html" / "index.html"
     print(f"notes built: open {index.relative_to(layout.ROOT)} in a browser "
           f"(file://{index})")
+    if args.screenshots:
+        folder = build.build_dir("learner") / "notes" / "screenshots"
+        term.heading("screenshots: every course page in headless Chromium, desktop and phone")
+        return screenshots.main(["--html", str(index.parent), "--out", str(folder),
+                                 *(["--pages", *args.pages] if args.pages else [])])
     return 0
 
 
@@ -524,7 +529,14 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=hint)
 
     p = sub.add_parser("notes", help="build the course notes (HTML) and say where they are",
-                       description="Builds the Doxygen course notes into build/learner/notes.")
+                       description="Builds the Doxygen course notes into build/learner/notes. "
+                       "With --screenshots, also renders every course page in headless "
+                       "Chromium at a desktop width (1280 px) and a phone width (390 px) into "
+                       "build/learner/notes/screenshots and says where.")
+    p.add_argument("--screenshots", action="store_true",
+                   help="also take screenshots of the course pages (desktop and phone)")
+    p.add_argument("--pages", nargs="+", metavar="NAME",
+                   help="with --screenshots: only these pages (ch01_derivatives, errata, ...)")
     p.set_defaults(func=notes)
 
     p = sub.add_parser("bench", help="build and run the benchmarks (release build)",

@@ -11,7 +11,14 @@ For every chapter it requires that
 - every task of chapters/<slug>/tasks.toml has a region and test suites that exist, and every
   test suite in tests/<slug>/ grades exactly one task;
 - every number a chapter page quotes in a table marked `<!-- numbers-from: FILE -->` is a literal
-  of FILE (the values header its tests assert).
+  of FILE (the values header its tests assert);
+- the errata (chapters/errata.toml, errata.py): every number is a constant of a values header the
+  tests assert, every published catalogue entry names an erratum, and every catalogue id, test
+  and chapter section the page cites exists;
+- the glossary (chapters/glossary.toml, glossary.py): every chapter links the first use of each
+  term it uses, and only that one, to a term that exists, and has no other Chinese text;
+- chapters/course.md lists every chapter page, in CMakeLists.txt's order, and the appendices
+  (the reading order that the previous/next links of the notes follow).
 Run it directly (it is also a CTest test and part of `./course test`).
 """
 from __future__ import annotations
@@ -22,7 +29,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from grader import layout, stubs  # noqa: E402
+from grader import errata, glossary, layout, notes_pages, stubs  # noqa: E402
 
 
 
@@ -143,13 +150,14 @@ def check_chapter(chapter: layout.Chapter) -> list[str]:
     return problems
 
 
-NUMBERS_FROM = re.compile(r"^<!-- numbers-from: (\S+) -->\s*$")
+NUMBERS_FROM = re.compile(r"^<!-- numbers-from: (\S+(?: \S+)*) -->\s*$")
 NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:e-?\d+)?(?![\w.])")
 
 
 def check_text_numbers(page: Path) -> list[str]:
-    """Every number in the second column of a table marked `<!-- numbers-from: FILE -->` must
-    be a literal of FILE, so that the numbers a chapter quotes are the numbers its tests assert."""
+    """Every number in the second column of a table marked `<!-- numbers-from: FILE ... -->` must
+    be a literal of one of the FILEs, so that the numbers a chapter quotes are the numbers its
+    tests assert."""
     problems: list[str] = []
     lines = page.read_text(encoding="utf-8").splitlines()
     rel = page.relative_to(layout.ROOT)
@@ -157,11 +165,14 @@ def check_text_numbers(page: Path) -> list[str]:
         m = NUMBERS_FROM.match(line)
         if not m:
             continue
-        source = layout.ROOT / m.group(1)
-        if not source.exists():
-            problems.append(f"{rel}:{i + 1}: numbers-from names {m.group(1)}, which does not exist")
+        sources = [layout.ROOT / name for name in m.group(1).split()]
+        absent = [str(p.relative_to(layout.ROOT)) for p in sources if not p.exists()]
+        if absent:
+            problems.append(f"{rel}:{i + 1}: numbers-from names {', '.join(absent)}, which does "
+                            "not exist")
             continue
-        literals = {float(x) for x in NUMBER.findall(source.read_text(encoding="utf-8"))}
+        literals = {float(x) for p in sources
+                    for x in NUMBER.findall(p.read_text(encoding="utf-8"))}
         row = i + 1
         checked = 0
         while row < len(lines) and lines[row].startswith("|"):
@@ -171,7 +182,7 @@ def check_text_numbers(page: Path) -> list[str]:
                     checked += 1
                     if float(token) not in literals:
                         problems.append(f"{rel}:{row + 1}: {token} is quoted but is not a number "
-                                        f"that {m.group(1)} asserts")
+                                        f"that {' or '.join(m.group(1).split())} asserts")
             row += 1
         if checked == 0:
             problems.append(f"{rel}:{i + 1}: numbers-from is not followed by a table of numbers")
@@ -201,10 +212,15 @@ def main(argv: list[str] | None = None) -> int:
             regions += len(chapter.regions("exercises"))
         except layout.LayoutError:
             pass
+    notes_problems = errata.check()
+    notes_problems += glossary.check(extra_uses=notes_pages.errata_text())
+    notes_problems += notes_pages.check_order()
+    problems.extend(notes_problems)
     for p in problems:
         print(f"  - {p}")
     verdict = "ok" if not problems else f"{len(problems)} problem(s)"
-    print(f"consistency: {len(course)} chapter(s), {tasks} tasks, {regions} task regions: {verdict}")
+    print(f"consistency: {len(course)} chapter(s), {tasks} tasks, {regions} task regions, "
+          f"the errata, the glossary and the reading order: {verdict}")
     return 0 if not problems else 1
 
 

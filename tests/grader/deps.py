@@ -14,7 +14,8 @@ from grader import term
 PACKAGES = {
     "build": ["cmake", "ninja-build", "g++", "libgtest-dev", "libgmock-dev", "libeigen3-dev",
               "zlib1g-dev", "libcli11-dev"],
-    "notes": ["doxygen", "graphviz", "libjs-mathjax", "gnuplot-nox"],
+    # fonts-noto-cjk: the glossary's and the chapters' Chinese terms, in Chromium's screenshots.
+    "notes": ["doxygen", "graphviz", "libjs-mathjax", "gnuplot-nox", "fonts-noto-cjk"],
     "browser": ["chromium"],
     "lint": ["clang-format"],
     "data": ["dataset-fashion-mnist"],
@@ -27,6 +28,7 @@ PURPOSES = {
     "watch": ["build", "watch"],
     "notes": ["build", "notes"],
     "train": ["build", "notes", "data"],
+    "screenshots": ["build", "notes", "browser"],
     "test": ["build", "notes", "browser", "lint", "data"],
     "long": ["build", "notes", "browser", "lint", "data", "fuzz"],
     "all": ["build", "notes", "browser", "lint", "data", "watch", "fuzz", "pytorch"],

@@ -1,4 +1,5 @@
-"""The grader's own tests: task-id parsing, and that reset never loses the learner's work.
+"""The grader's own tests: task-id parsing, that reset never loses the learner's work, and that
+the checks of the notes (errata, glossary, reading order, pictures) catch what they promise to.
 
 Run: python3 -m unittest discover -s tests/grader -t tests   (also a CTest test, course/grader)
 """
@@ -9,7 +10,7 @@ import tempfile
 import unittest
 from pathlib import Path
 
-from grader import cli, layout, stubs
+from grader import check_notes, cli, errata, glossary, layout, notes_pages, stubs
 
 REAL_ROOT = layout.ROOT
 
@@ -130,6 +131,163 @@ class Reset(unittest.TestCase):
         with self.assertRaises(layout.LayoutError):
             stubs.reset_task(task)
         self.assertEqual(self.file.read_text(), broken, "nothing was written")
+
+
+class _ScratchCourse(unittest.TestCase):
+    """A copy of chapters/, tests/ and CMakeLists.txt, with layout.ROOT pointing at it."""
+
+    def setUp(self) -> None:
+        self.tmp = Path(tempfile.mkdtemp(prefix="bp-notes-"))
+        shutil.copytree(REAL_ROOT / "chapters", self.tmp / "chapters")
+        shutil.copytree(REAL_ROOT / "tests", self.tmp / "tests",
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copy2(REAL_ROOT / "CMakeLists.txt", self.tmp / "CMakeLists.txt")
+        layout.ROOT = self.tmp
+
+    def tearDown(self) -> None:
+        layout.ROOT = REAL_ROOT
+        shutil.rmtree(self.tmp)
+
+    def edit(self, rel: str, old: str, new: str) -> None:
+        path = self.tmp / rel
+        text = path.read_text(encoding="utf-8")
+        self.assertIn(old, text, f"{rel} no longer contains the text this test edits")
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def assertProblem(self, problems: list[str], *fragments: str) -> None:
+        for fragment in fragments:
+            self.assertTrue(any(fragment in p for p in problems),
+                            f"no problem mentions {fragment!r}:\n" + "\n".join(problems))
+
+
+class Errata(_ScratchCourse):
+    """The errata page types no number, and cites only catalogue entries, tests and sections
+    that exist."""
+
+    def test_the_real_errata_are_consistent(self) -> None:
+        self.assertEqual(errata.check(), [])
+
+    def test_correct_values_are_quoted_from_the_values_header(self) -> None:
+        page = errata.render_errata(errata.load())
+        self.assertIn("b_1 = 3.0", page, "{=kE_z} is the literal of worked_example_values.h")
+        self.assertIn("2.81152 \\times 10^{-4}", page, "an exponent is typeset inside math")
+        self.assertNotIn("{=", page)
+
+    def test_a_typed_number_is_refused(self) -> None:
+        self.edit("chapters/errata.toml", "= {=kE_a}\\f$,", "= 0.952574\\f$ and 0.9526\\f$,")
+        self.assertProblem(errata.check(), "types the number 0.9526")
+
+    def test_an_unknown_constant_is_refused(self) -> None:
+        self.edit("chapters/errata.toml", "{=kE_z}\\f$,", "{=kE_zz}\\f$,")
+        self.assertProblem(errata.check(), "{=kE_zz}")
+
+    def test_a_published_catalogue_entry_needs_an_erratum(self) -> None:
+        self.edit("tests/ch01_derivatives/catalogue.toml",
+                  'erratum = "e-bias-left-out-of-z"\n', "")
+        self.assertProblem(errata.check(), "entry z-without-the-bias is a published mistake")
+
+    def test_cited_tests_and_sections_must_exist(self) -> None:
+        self.edit("chapters/errata.toml", "XorLoss.RejectsMismatchedShapesAndEmptyBatches",
+                  "XorLoss.RejectsNothing")
+        self.edit("chapters/errata.toml", 'read = ["ch03_published", "ch03_curve"]',
+                  'read = ["ch03_no_such_section"]')
+        self.edit("tests/ch01_derivatives/catalogue.toml",
+                  'caught_by = ["ExampleEForward.MatchesTheWorkedTable"]\n\n[[wrong]]\n'
+                  'id = "sigmoid-on',
+                  'caught_by = ["ExampleEForward.MatchesNothing"]\n\n[[wrong]]\n'
+                  'id = "sigmoid-on')
+        self.assertProblem(errata.check(), "XorLoss.RejectsNothing", "ch03_no_such_section",
+                           "ExampleEForward.MatchesNothing")
+
+
+class Glossary(_ScratchCourse):
+    """Each chapter links the first use of every glossary term, and only that one."""
+
+    PAGE = "chapters/ch01_derivatives/chapter.md"
+
+    def test_the_real_chapters_are_consistent(self) -> None:
+        self.assertEqual(glossary.check(notes_pages.errata_text()), [])
+
+    def test_a_missing_link_is_found_and_fixed(self) -> None:
+        self.edit(self.PAGE, 'Taylor\'s theorem (\\ref gl_taylor "泰勒定理")', "Taylor's theorem")
+        self.assertProblem(glossary.check(), "first use of \"Taylor's theorem\"")
+        glossary.fix_page(self.tmp / self.PAGE, glossary.load())
+        self.assertNotIn("Taylor's theorem", " ".join(glossary.check()))
+
+    def test_a_link_away_from_the_first_use_is_refused(self) -> None:
+        self.edit(self.PAGE, 'Taylor\'s theorem (\\ref gl_taylor "泰勒定理")', "Taylor's theorem")
+        self.edit(self.PAGE, "expands \\f$f\\f$ on both sides",
+                  "expands \\f$f\\f$ (Taylor's theorem (\\ref gl_taylor \"泰勒定理\")) on both sides")
+        self.assertProblem(glossary.check(), "belongs at its first use")
+
+    def test_plain_chinese_and_a_wrong_translation_are_refused(self) -> None:
+        self.edit(self.PAGE, '(\\ref gl_chain_rule "链式法则")', "(链式法则)")
+        self.edit(self.PAGE, '(\\ref gl_gradient "梯度")', '(\\ref gl_gradient "坡度")')
+        self.assertProblem(glossary.check(), "Chinese text '链式法则' outside a glossary link",
+                           "must read \"梯度\"")
+
+    def test_code_math_and_headings_are_not_uses(self) -> None:
+        terms = glossary.load()
+        text = ("# Gradient descent\n\n`gradient` and \\f$\\text{gradient}\\f$ and "
+                "[gradient](#x), then the gradient.\n")
+        uses = glossary.first_uses(text, terms)
+        self.assertEqual(text[uses["gl_gradient"].start:uses["gl_gradient"].end], "gradient")
+        self.assertGreater(uses["gl_gradient"].start, text.index("then"))
+        self.assertNotIn("gl_gradient_descent", uses)
+
+
+class ReadingOrder(_ScratchCourse):
+    """course.md lists every chapter page in order; the pages end with previous/next links."""
+
+    def test_a_chapter_page_missing_from_the_course_is_found(self) -> None:
+        self.edit("chapters/course.md", "- \\subpage ch03_linear_layer\n", "")
+        self.assertProblem(notes_pages.check_order(), "the \\subpage lines list")
+
+    def test_the_navigation_links_the_neighbours(self) -> None:
+        nav = notes_pages.nav("ch03_linear_layer")
+        self.assertIn('\\ref ch02_scalar_autograd "← Chapter 2', nav)
+        self.assertIn('\\ref ch04_activations "Chapter 4', nav)
+        self.assertNotIn("bp-prev", notes_pages.nav("ch01_derivatives"))
+        self.assertNotIn("bp-next", notes_pages.nav("glossary"))
+
+
+class NotesPictures(unittest.TestCase):
+    """check_notes.py refuses an <img> without alt text, and on a course page a figure without
+    a caption or one that Doxygen embedded as <object>; and it checks the navigation line."""
+
+    @staticmethod
+    def scan(body: str) -> check_notes.PageScan:
+        parsed = check_notes.PageScan()
+        parsed.feed(f'<html><body><div class="contents">{body}</div></body></html>')
+        return parsed
+
+    def test_alt_text_and_captions(self) -> None:
+        good = self.scan('<div class="image"><img src="a.svg" alt="a plot"/>'
+                         '<div class="caption">The loss.</div></div>')
+        self.assertEqual(check_notes.check_images(good, True), [])
+        bad = self.scan('<div class="image"><img src="a.svg" alt=""/></div>'
+                        '<div class="image"><object type="image/svg+xml" data="b.svg"></object>'
+                        '<div class="caption">B</div></div><img src="c.png"/>')
+        errors = " | ".join(check_notes.check_images(bad, True))
+        self.assertIn("<img src=a.svg> has no alt text", errors)
+        self.assertIn("figure a.svg has no caption", errors)
+        self.assertIn("figure b.svg is not an <img>", errors)
+        self.assertIn("<img src=c.png> has no alt text", errors)
+
+    def test_navigation(self) -> None:
+        order = ["ch01_x.html", "ch02_y.html", "errata.html"]
+        page = Path("ch02_y.html")
+        ok = self.scan('<div class="bp-nav"><span class="bp-prev"><a href="ch01_x.html">1</a>'
+                       '</span><span class="bp-up"><a href="course.html">c</a></span>'
+                       '<span class="bp-next"><a href="errata.html">e</a></span></div>')
+        self.assertEqual(check_notes.check_nav(page, ok, order), [])
+        wrong = self.scan('<div class="bp-nav"><span class="bp-up"><a href="course.html">c</a>'
+                          '</span><span class="bp-next"><a href="ch01_x.html">1</a></span></div>')
+        errors = " | ".join(check_notes.check_nav(page, wrong, order))
+        self.assertIn("bp-prev links nothing, expected ch01_x.html", errors)
+        self.assertIn("bp-next links ch01_x.html, expected errata.html", errors)
+        self.assertIn("no navigation line", check_notes.check_nav(page, self.scan("<p/>"),
+                                                                   order)[0])
 
 
 class _captured_stderr:
