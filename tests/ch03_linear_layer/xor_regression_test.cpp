@@ -47,7 +47,14 @@ TEST(XorLoss, GradientMatchesCentralDifferences) {
 TEST(XorLoss, RejectsMismatchedShapesAndEmptyBatches) {
   const Matrix<double> Y = bp::nn::xor_targets();
   EXPECT_GE(bp::nn::mean_squared_error(Y, Y), 0.0);
-  EXPECT_THROW(bp::nn::mean_squared_error(Matrix<double>::Zero(4, 1), Y), bp::ShapeError);
+  // Example (B)'s published model has three outputs per sample for one target. The loss refuses
+  // it itself, naming both shapes, before any arithmetic.
+  try {
+    bp::nn::mean_squared_error(Matrix<double>::Zero(3, 4), Y);
+    FAIL() << "Z of shape (3, 4) was compared with Y of shape (1, 4)";
+  } catch (const bp::ShapeError& e) {
+    EXPECT_STREQ(e.what(), "mean_squared_error: Z has shape (3, 4) but Y has shape (1, 4)");
+  }
   EXPECT_THROW(bp::nn::mean_squared_error_gradient(Matrix<double>(1, 0), Matrix<double>(1, 0)),
                bp::ValueError);
 }
