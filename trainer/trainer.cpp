@@ -112,6 +112,9 @@ std::string quoted(const std::string& s) {
 
 void write_gnuplot_script(const fs::path& dir, const Data& data, const Result& result) {
   const auto classes = data.class_names.size();
+  // Whole epochs on the x axis, about ten labels at most.
+  const std::size_t epochs = result.history.empty() ? 1 : result.history.size() - 1;
+  const std::size_t epoch_tics = std::max<std::size_t>(1, (epochs + 9) / 10);
   std::ofstream gp(dir / "pictures.gp");
   gp << "# Draws the pictures of a training run: gnuplot pictures.gp (in this folder).\n"
      << "set datafile separator ','\n"
@@ -119,13 +122,15 @@ void write_gnuplot_script(const fs::path& dir, const Data& data, const Result& r
      << "set output 'curves.svg'\n"
      << "set multiplot layout 1,2\n"
      << "set key top right\nset grid\nset xlabel 'epoch'\n"
+     << "set xrange [0:" << std::max<std::size_t>(epochs, 1) << "]\nset xtics " << epoch_tics
+     << "\n"
      << "set title 'loss (softmax cross-entropy)'\n"
      << "plot 'metrics.csv' every ::2 using 1:2 with linespoints lw 2 title 'training (epoch "
         "mean)', "
         "'' every ::1 using 1:3 with linespoints lw 2 title 'test'\n"
      << "set title 'test accuracy'\nset key bottom right\nset yrange [*:1]\n"
      << "plot 'metrics.csv' every ::1 using 1:4 with linespoints lw 2 title 'test accuracy'\n"
-     << "unset multiplot\nset yrange [*:*]\n\n";
+     << "unset multiplot\nset yrange [*:*]\nset xrange [*:*]\nset xtics autofreq\n\n";
 
   // The confusion matrix as a heat map, rows the true class, with counts written in.
   gp << "set terminal svg size 720,640 dynamic font 'sans,11' background '#ffffff'\n"
@@ -149,13 +154,14 @@ void write_gnuplot_script(const fs::path& dir, const Data& data, const Result& r
   // A grid of the first test images, titled "predicted (true)"; wrong ones in red.
   constexpr int kCols = 8, kRows = 4;
   const int shown = static_cast<int>(std::min<Eigen::Index>(kCols * kRows, data.test_X.cols()));
-  gp << "set terminal pngcairo size 1200,800 font 'sans,9' background '#ffffff'\n"
+  // About the width of the notes' text column, so the labels stay readable there.
+  gp << "set terminal pngcairo size 880,800 font 'sans,12' background '#ffffff'\n"
      << "set output 'samples.png'\nset size noratio\nunset xlabel\nunset ylabel\nunset title\n"
      << "unset colorbox\nunset tics\nunset border\nset palette grey negative\n"
      << "set cbrange [0:1]\nset xrange [-0.5:" << static_cast<double>(data.cols) - 0.5
      << "]\nset yrange [" << static_cast<double>(data.rows) - 0.5 << ":-0.5]\nset size ratio -1\n"
      << "set multiplot layout " << kRows << "," << kCols
-     << " title 'test images: predicted (true); wrong predictions in red'\n";
+     << " margins 0.01,0.99,0.01,0.94 spacing 0.02,0.1\n";
   for (int i = 0; i < shown; ++i) {
     const int predicted = result.test_predictions[static_cast<std::size_t>(i)];
     const int truth = data.test_y[static_cast<std::size_t>(i)];
