@@ -49,7 +49,7 @@ Matrix<T> Linear<T>::backward(const Matrix<T>& dY) {
   require_shape("Linear::backward", "dY", dY, out_features(), X_.cols());
   // [ch03.2/parameters]
   dW_.noalias() = dY * X_.transpose();  // (out, N)·(N, in) = (out, in): Σₙ dYₙ Xₙᵀ
-  db_ = dY.rowwise().sum();   // (out): b was added to every column, so its gradient sums them
+  db_ = dY.rowwise().sum();  // (out): b was added to every column, so its gradient sums them
   // [ch03.2/parameters]
   if (!this->input_gradient()) {
     return Matrix<T>(0, dY.cols());  // the network's input needs no gradient: skip Wᵀ dY
