@@ -36,7 +36,8 @@ TEST(DropoutLayer, BackwardUsesTheForwardPassesMask) {
   const Matrix<double> dX = dropout.backward(dY);
   // Y = X ⊙ M with M fixed by the forward pass, so dX = dY ⊙ M = Y ⊘ X entry by entry.
   EXPECT_TRUE(MatrixNear("dX", dX, Y.cwiseQuotient(X), 1e-12))
-      << "Backward must reuse the mask drawn in forward, not draw a new one.";
+      << "dX = dY ⊙ M: the mask (and the 1/(1 − p) scale) that forward drew, applied again to "
+         "dY; neither a new mask nor dY passed through unmasked.";
   EXPECT_THROW(dropout.backward(Matrix<double>::Ones(3, 6)), bp::ShapeError);
 }
 

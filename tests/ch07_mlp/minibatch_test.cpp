@@ -177,7 +177,9 @@ TEST(TrainingStep, IsForwardLossBackwardAndOneOptimizerStep) {
   EXPECT_TRUE(IsNear("the returned loss", loss, dy.squaredNorm() / 2, 1e-12))
       << "train_step returns the batch's loss, computed before the update.";
   EXPECT_TRUE(MatrixNear("W after one step", layer.W(), W - 0.1 * dy * X.transpose(), 1e-12))
-      << "After the backward pass, the optimizer must step every parameter of the model.";
+      << "One step is forward, loss, backward, then optimizer.step on model.parameters(), in "
+         "that order: a step before backward uses gradients that are not this batch's (here, "
+         "zero: W would not move), and a step that misses a parameter leaves it unchanged.";
   EXPECT_TRUE(IsNear("b after one step", layer.b()(0), 0.25 - 0.1 * dy.sum(), 1e-12));
 }
 

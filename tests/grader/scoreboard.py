@@ -200,15 +200,18 @@ def describe_task(s: ChapterScore, task: layout.Task) -> list[str]:
         out.append(f"  edit   {task.location()}")
     stubs_hit = [r.stub() for r in results if r.stub()]
     own = next((st for st in stubs_hit if st[0] == task.id), None)
+    wrong = [r for r in results if r.status == build.WRONG]
     if own:
         out.append(f"  to do  {own[2]}  " + term.dim(f"(stub at {own[1].split('/')[-1]})"))
-    else:
+    elif not wrong:  # with a wrong answer, the failing test below says what to do
         out.append(f"  to do  {first_instruction(task)}")
-    blockers = sorted({st[0] for st in stubs_hit if st[0] != task.id})
+    # A stub another task's region hit, unless that task has passed since (its results are newer
+    # than this task's, which may come from an earlier grading of the whole chapter).
+    finished = {t.id for t in s.chapter.tasks if s.task_done(t)}
+    blockers = sorted({st[0] for st in stubs_hit if st[0] != task.id and st[0] not in finished})
     if blockers:
         out.append(term.dim(f"         its tests also need task {', '.join(blockers)}, "
                             "still a stub"))
-    wrong = [r for r in results if r.status == build.WRONG]
     if wrong:
         first = wrong[0]
         out.append(f"  {term.bad('wrong')}  {first.case}")
