@@ -121,13 +121,7 @@ def _clean(text: str) -> str:
 
 
 def load() -> Sources:
-    path = layout.ROOT / ERRATA
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise layout.LayoutError(f"{ERRATA} is missing") from None
-    except tomllib.TOMLDecodeError as e:
-        raise layout.LayoutError(f"{ERRATA}: {e}") from None
+    data = layout.load_toml(ERRATA)
     examples = {key: Example(key, e["title"], e["seed"], e["read"], list(e.get("values", [])))
                 for key, e in data.get("example", {}).items()}
     errata = []

@@ -21,7 +21,6 @@ import argparse
 import dataclasses
 import re
 import sys
-import tomllib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -62,13 +61,7 @@ class Term:
 
 
 def load() -> list[Term]:
-    path = layout.ROOT / GLOSSARY
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise layout.LayoutError(f"{GLOSSARY} is missing") from None
-    except tomllib.TOMLDecodeError as e:
-        raise layout.LayoutError(f"{GLOSSARY}: {e}") from None
+    data = layout.load_toml(GLOSSARY)
     return [Term(t["en"], t["zh"], " ".join(t["meaning"].split()), list(t.get("forms", [])),
                  t.get("id", "")) for t in data.get("term", [])]
 

@@ -113,14 +113,19 @@ def chapter_slugs() -> list[str]:
     return re.findall(r"^\s*bp_add_chapter\((ch\d\d_[a-z0-9_]+)\)", text, flags=re.M)
 
 
-def load_chapter(slug: str) -> Chapter:
-    manifest = ROOT / "chapters" / slug / "tasks.toml"
+def load_toml(relative: str | Path) -> dict:
+    """The TOML file at ROOT/relative; a missing or malformed file is a LayoutError naming it."""
+    path = ROOT / relative
     try:
-        data = tomllib.loads(manifest.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise LayoutError(f"{manifest.relative_to(ROOT)} is missing") from None
+        raise LayoutError(f"{path.relative_to(ROOT)} is missing") from None
     except tomllib.TOMLDecodeError as e:
-        raise LayoutError(f"{manifest.relative_to(ROOT)}: {e}") from None
+        raise LayoutError(f"{path.relative_to(ROOT)}: {e}") from None
+
+
+def load_chapter(slug: str) -> Chapter:
+    data = load_toml(Path("chapters") / slug / "tasks.toml")
     chapter = Chapter(slug, data.get("title", slug), [])
     for entry in data.get("task", []):
         chapter.tasks.append(Task(entry["id"], entry["title"], list(entry.get("tests", [])),
