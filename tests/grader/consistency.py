@@ -10,8 +10,9 @@ For every chapter it requires that
   can regenerate it), and no region in solutions/ calls bp::todo;
 - every task of chapters/<slug>/tasks.toml has a region and test suites that exist, and every
   test suite in tests/<slug>/ grades exactly one task;
-- every number a chapter page quotes in a table marked `<!-- numbers-from: FILE -->` is a literal
-  of FILE (the values header its tests assert);
+- every number a chapter page quotes in a table marked `<!-- numbers-from: FILE -->`, in every
+  column but the first, is a literal of FILE (the values header its tests assert, or that a
+  figure program of the notes measures again, docs/figures/*_values.h);
 - the errata (chapters/errata.toml, errata.py): every number is a constant of a values header the
   tests assert, every published catalogue entry names an erratum, and every catalogue id, test
   and chapter section the page cites exists;
@@ -151,13 +152,13 @@ def check_chapter(chapter: layout.Chapter) -> list[str]:
 
 
 NUMBERS_FROM = re.compile(r"^<!-- numbers-from: (\S+(?: \S+)*) -->\s*$")
-NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:e-?\d+)?(?![\w.])")
+NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:e[-+]?\d+)?(?![\w.])")
 
 
 def check_text_numbers(page: Path) -> list[str]:
-    """Every number in the second column of a table marked `<!-- numbers-from: FILE ... -->` must
-    be a literal of one of the FILEs, so that the numbers a chapter quotes are the numbers its
-    tests assert."""
+    """Every number in a table marked `<!-- numbers-from: FILE ... -->`, in every column but the
+    first (which names the row), must be a literal of one of the FILEs, so that the numbers a
+    chapter quotes are the numbers its tests assert or its figure programs measure."""
     problems: list[str] = []
     lines = page.read_text(encoding="utf-8").splitlines()
     rel = page.relative_to(layout.ROOT)
@@ -178,7 +179,7 @@ def check_text_numbers(page: Path) -> list[str]:
         while row < len(lines) and lines[row].startswith("|"):
             cells = [c.strip() for c in lines[row].strip().strip("|").split("|")]
             if row >= i + 3 and len(cells) >= 2:  # skip the header and the |---| line
-                for token in NUMBER.findall(re.sub(r"\\f\$.*?\\f\$", "", cells[1])):
+                for token in NUMBER.findall(re.sub(r"\\f\$.*?\\f\$", "", " | ".join(cells[1:]))):
                     checked += 1
                     if float(token) not in literals:
                         problems.append(f"{rel}:{row + 1}: {token} is quoted but is not a number "
