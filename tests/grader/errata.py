@@ -6,6 +6,9 @@ catalogues of wrong answers and the values headers the tests assert.
   `{=kE_z}` stands for the constant kE_z of a values header of the example.
 - tests/<slug>/catalogue.toml entries name their erratum in `erratum = "<id>"`; every entry with
   origin = "published" must. The page lists each erratum's entries and the tests in caught_by.
+- an erratum's `kind` is "error" (the default: what was published is wrong) or "inconsistency"
+  (two parts of an article disagree with each other); an [example.<key>] whose key is not one
+  letter collects the errata that several articles share.
 
 render() writes the page (Doxygen Markdown); check() returns what is wrong with the sources.
 """
@@ -25,6 +28,8 @@ PLACEHOLDER = re.compile(r"\{=(\w+)(?:\[(\d+)\])?\}")
 DECIMAL = re.compile(r"(?<![\w.])-?\d+(?:\.\d+(?:e[-+]?\d+)?|e[-+]?\d+)(?![\w.])")
 NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:e[-+]?\d+)?(?![\w.])")
 FIELDS = ("title", "published", "correct", "why", "course")
+KINDS = {"error": "a mistake: what the article states or computes is wrong",
+         "inconsistency": "an inconsistency: two parts of the article disagree with each other"}
 TEST_NAME = re.compile(r"^(?:(\w+)/)?(\w+)\.(\w+)(?:/\w+)?$")
 
 
@@ -91,6 +96,7 @@ class Erratum:
     read: list[str]
     course: str = ""
     checked_by: list[str] = dataclasses.field(default_factory=list)
+    kind: str = "error"
 
     @property
     def anchor(self) -> str:
@@ -128,7 +134,8 @@ def load() -> Sources:
     for e in data.get("erratum", []):
         errata.append(Erratum(e["id"], e["example"], _clean(e["title"]), _clean(e["published"]),
                               _clean(e["correct"]), _clean(e["why"]), list(e.get("read", [])),
-                              _clean(e.get("course", "")), list(e.get("checked_by", []))))
+                              _clean(e.get("course", "")), list(e.get("checked_by", [])),
+                              e.get("kind", "error")))
     entries = []
     for slug in layout.chapter_slugs():
         cat = layout.ROOT / "tests" / slug / "catalogue.toml"
@@ -256,26 +263,35 @@ def _read(anchors: list[str]) -> str:
 def render_errata(sources: Sources) -> str:
     """The generated part of the page: a summary table, then one section per example."""
     out: list[str] = []
-    out.append("| example | the published mistake | caught by |")
-    out.append("|---|---|---|")
+    out.append("| example | the published mistake | kind | caught by |")
+    out.append("|---|---|---|---|")
     for e in sources.errata:
         entries = sources.entries_of(e)
         by = (f"`{entries[0].id}`" if len(entries) == 1 else f"{len(entries)} entries"
               if entries else "tests (no entry)")
-        out.append(f"| ({e.example}) | \\ref {e.anchor} \"{e.title}\" | {by} |")
+        example = f"({e.example})" if len(e.example) == 1 else e.example
+        out.append(f"| {example} | \\ref {e.anchor} \"{e.title}\" | {e.kind} | {by} |")
     out.append("")
     for key, example in sources.examples.items():
         errata = [e for e in sources.errata if e.example == key]
         if not errata:
             continue
-        out.append(f"# Example ({key}): {example.title} {{#errata_example_{key.lower()}}}")
-        out.append("")
-        out.append(f"Source article {example.seed}. The course works it in \\ref {example.read}.")
+        if len(key) == 1:
+            out.append(f"# Example ({key}): {example.title} {{#errata_example_{key.lower()}}}")
+            out.append("")
+            out.append(f"Source article {example.seed}. The course works it in "
+                       f"\\ref {example.read}.")
+        else:
+            out.append(f"# {example.title} {{#errata_example_{key.lower()}}}")
+            out.append("")
+            out.append(f"Source articles {example.seed}. The course takes it up in "
+                       f"\\ref {example.read}.")
         out.append("")
         for e in errata:
             constants = constants_for(sources, e)
             out.append(f"## {e.title} {{#{e.anchor}}}")
             out.append("")
+            out.append(f"- **Kind:** {KINDS.get(e.kind, e.kind)}.")
             out.append(f"- **Published:** {substitute(e.published, constants)}")
             out.append(f"- **Correct:** {substitute(e.correct, constants)}")
             out.append(f"- **Why:** {substitute(e.why, constants)}")
@@ -336,6 +352,8 @@ def check() -> list[str]:
         if e.example not in sources.examples:
             problems.append(f"{where}: example {e.example!r} has no [example.{e.example}] table")
             continue
+        if e.kind not in KINDS:
+            problems.append(f"{where}: kind {e.kind!r} is not one of {', '.join(KINDS)}")
         headers = [layout.ROOT / h for h in sources.examples[e.example].values
                    if (layout.ROOT / h).exists()]
         constants = constants_for(sources, e)
