@@ -116,6 +116,8 @@ int main(int argc, char** argv) {
     Value a(3.0);
     Value b = a + a;
     Value c = b + b;
+    c.backward();
+    q.check("dc/da by backward()", a.grad(), v::kDoublingTrue, 1);
     naive_backward(c);
     q.check("the naive recursion's dc/da", a.grad(), v::kDoublingNaive, 1);
     c.zero_grad();

@@ -5,9 +5,9 @@
 
 namespace ch02_values {
 
-// b = a + a, c = b + b (∂c/∂a = 4): what the naive recursion returns, and what a.grad holds
-// after micrograd's backward() is called twice.
-constexpr double kDoublingNaive = 8, kDoublingMicrogradTwice = 12;
+// b = a + a, c = b + b: ∂c/∂a, what the naive recursion returns, and what a.grad holds after
+// micrograd's backward() is called twice.
+constexpr double kDoublingTrue = 4, kDoublingNaive = 8, kDoublingMicrogradTwice = 12;
 // h = 2x, u = h + 1, v = 3h, r = u + v: ∂r/∂x, and what the naive recursion returns.
 constexpr double kReuseTrue = 8, kReuseNaive = 10;
 // micrograd's README expression: g, its gradients after one backward(), and after micrograd's
