@@ -96,11 +96,15 @@ int main(int argc, char** argv) {
 
   namespace v = ch04_vanishing_values;
   bp::figures::Quoted q("ch04_vanishing", "docs/figures/ch04_vanishing_values.h");
+  // E[f'(z)²]: at most 1/16 for sigmoid, about 1 for tanh near 0, about 1/2 for ReLU.
   const struct {
     const char* name;
     const Norms& n;
     const v::Row& row;
-  } rows[] = {{"sigmoid", sigmoid, v::kSigmoid}, {"tanh", tanh, v::kTanh}, {"ReLU", relu, v::kRelu}};
+    double mean_square_slope;
+  } rows[] = {{"sigmoid", sigmoid, v::kSigmoid, 1.0 / 16.0},
+              {"tanh", tanh, v::kTanh, 1.0},
+              {"ReLU", relu, v::kRelu, 0.5}};
   for (const auto& r : rows) {
     const std::string a = r.name;
     q.check(a + " ‖dW‖ of layer 1", r.n.dW.front(), r.row.dW_first, 4);
@@ -115,6 +119,7 @@ int main(int argc, char** argv) {
     q.check(a + " ‖X‖ of layer 1", r.n.X[0], r.row.X_first, 3);
     q.check(a + " ‖X‖ of layer 2", r.n.X[1], r.row.X_second, 3);
     q.check(a + " ‖X‖ of layer 10", r.n.X.back(), r.row.X_last, 3);
+    q.check(a + "'s estimate √(E[f'²]/3)", std::sqrt(r.mean_square_slope / 3.0), r.row.estimate, 3);
   }
   return q.status();
 }
