@@ -1,11 +1,14 @@
 // Measures, for chapter 6, what the learning rate does to plain SGD on the bowl
 // f(x, y) = ½(x² + 10y²) from (1, 1): the loss at each of 60 steps for η = 0.05, 0.19 and 0.21
-// (stable, nearly unstable, unstable: the limit is 2/10). Writes ch06_learning_rates.dat.
+// (stable, nearly unstable, unstable: the limit is 2/10). Writes ch06_learning_rates.dat and checks
+// the numbers chapter 6 quotes (ch06_learning_rates_values.h).
 #include <cstdio>
 #include <string>
 #include <vector>
 
+#include "ch06_learning_rates_values.h"
 #include "optimizers.h"
+#include "quoted.h"
 
 namespace {
 
@@ -45,5 +48,18 @@ int main(int argc, char** argv) {
     std::fprintf(out, "%zu %.6e %.6e %.6e\n", k, slow[k], edge[k], over[k]);
   }
   std::fclose(out);
-  return 0;
+
+  namespace v = ch06_learning_rates_values;
+  bp::figures::Quoted q("ch06_learning_rates", "docs/figures/ch06_learning_rates_values.h");
+  q.check("the loss at the start", slow[0], v::kStart, 2);
+  q.check("the loss after 60 steps at eta = 0.05", slow[kSteps], v::kAfter60[0], 3);
+  q.check("the loss after 60 steps at eta = 0.19", edge[kSteps], v::kAfter60[1], 3);
+  q.check("the loss after 60 steps at eta = 0.21", over[kSteps], v::kAfter60[2], 3);
+  q.check("the ratio of the last two losses at eta = 0.21", over[kSteps] / over[kSteps - 1],
+          v::kLastRatioOver, 3);
+  std::size_t overtaken = 0;
+  while (overtaken <= kSteps && slow[overtaken] <= edge[overtaken]) ++overtaken;
+  q.check("the first step where eta = 0.19 is below eta = 0.05", static_cast<double>(overtaken),
+          v::kOvertakenAt, 2);
+  return q.status();
 }
