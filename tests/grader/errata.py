@@ -30,6 +30,7 @@ NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:e[-+]?\d+)?(?![\w.])")
 FIELDS = ("title", "published", "correct", "why", "course")
 KINDS = {"error": "a mistake: what the article states or computes is wrong",
          "inconsistency": "an inconsistency: two parts of the article disagree with each other"}
+KIND_NAMES = {"error": "mistake", "inconsistency": "inconsistency"}
 TEST_NAME = re.compile(r"^(?:(\w+)/)?(\w+)\.(\w+)(?:/\w+)?$")
 
 
@@ -270,7 +271,8 @@ def render_errata(sources: Sources) -> str:
         by = (f"`{entries[0].id}`" if len(entries) == 1 else f"{len(entries)} entries"
               if entries else "tests (no entry)")
         example = f"({e.example})" if len(e.example) == 1 else e.example
-        out.append(f"| {example} | \\ref {e.anchor} \"{e.title}\" | {e.kind} | {by} |")
+        out.append(f"| {example} | \\ref {e.anchor} \"{e.title}\" | "
+                   f"{KIND_NAMES.get(e.kind, e.kind)} | {by} |")
     out.append("")
     for key, example in sources.examples.items():
         errata = [e for e in sources.errata if e.example == key]
