@@ -199,6 +199,21 @@ class Errata(_ScratchCourse):
         self.assertProblem(errata.check(), "XorLoss.RejectsNothing", "ch03_no_such_section",
                            "ExampleEForward.MatchesNothing")
 
+    def test_each_erratum_has_a_kind_that_the_page_shows(self) -> None:
+        self.assertIn("| inconsistency |", errata.render_errata(errata.load()))
+        self.edit("chapters/errata.toml", 'kind = "inconsistency"\ntitle = "The code minimises',
+                  'kind = "typo"\ntitle = "The code minimises')
+        self.assertProblem(errata.check(), "kind 'typo' is not one of")
+
+    def test_a_quoted_number_in_any_column_must_be_in_its_header(self) -> None:
+        from grader import consistency
+        shutil.copytree(REAL_ROOT / "docs" / "figures", self.tmp / "docs" / "figures")
+        page = self.tmp / "chapters" / "ch01_derivatives" / "chapter.md"
+        self.assertEqual(consistency.check_text_numbers(page), [])
+        self.edit("chapters/ch01_derivatives/chapter.md", "| loss \\f$E\\f$ | 0.1875 | 0.125 |",
+                  "| loss \\f$E\\f$ | 0.1875 | 0.126 |")
+        self.assertProblem(consistency.check_text_numbers(page), "0.126 is quoted")
+
 
 class Glossary(_ScratchCourse):
     """Each chapter links the first use of every glossary term, and only that one."""
