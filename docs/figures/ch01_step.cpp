@@ -59,10 +59,10 @@ int main(int argc, char** argv) {
   bp::figures::Quoted q("ch01_step", "docs/figures/ch01_step_values.h");
   q.check("the central difference in double at h = 1e-5", central_double(1e-5),
           v::kCentralDoubleAt1e5, 2);
-  q.check("the central difference in float at h = 1e-5", central_float(1e-5),
-          v::kCentralFloatAt1e5, 2);
-  q.check("the central difference in float at h = 5e-3", central_float(5e-3),
-          v::kCentralFloatAt5e3, 2);
+  q.check("the central difference in float at h = 1e-5", central_float(1e-5), v::kCentralFloatAt1e5,
+          2);
+  q.check("the central difference in float at h = 5e-3", central_float(5e-3), v::kCentralFloatAt5e3,
+          2);
   q.check("the forward difference in double at h = 1e-8", forward_double(1e-8),
           v::kForwardDoubleAt1e8, 2);
   q.check("the smallest error of the float column", float_smallest, v::kFloatSmallest, 2);

@@ -85,10 +85,10 @@ int main(int argc, char** argv) {
   // The source's own learning rate, 0.01, for its 1000 iterations.
   Linear<double> slow = layer(0.3, -0.7, 0.1);
   const std::vector<double> slow_losses = published(slow, 1.0, 0.01, 1000);
-  q.check("the source's loss after 1000 steps at η = 0.01", slow_losses[1000],
-          v::kSlowLossAt1000, 3);
-  q.check("its loss ratio at step 1000", slow_losses[1000] / slow_losses[999],
-          v::kSlowRatioAt1000, 6);
+  q.check("the source's loss after 1000 steps at η = 0.01", slow_losses[1000], v::kSlowLossAt1000,
+          3);
+  q.check("its loss ratio at step 1000", slow_losses[1000] / slow_losses[999], v::kSlowRatioAt1000,
+          6);
   // From W* = (1/3, 1/3), which the update of W leaves where it is; b still drifts.
   Linear<double> from_optimum = layer(1.0 / 3.0, 1.0 / 3.0, 0.1);
   const std::vector<double> drift = published(from_optimum, 1.0, 0.01, 1000);

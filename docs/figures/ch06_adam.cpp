@@ -123,8 +123,8 @@ int main(int argc, char** argv) {
     ReferenceAdam plain(0.1), with_l2(0.1);
     q.check("p after Adam's first step on g = -0.05", plain.step(1.0, v::kSmallGradient),
             v::kFlipWithout, 6);
-    q.check("p after Adam's first step on g + λp", with_l2.step(1.0, v::kSmallGradient + v::kLambda),
-            v::kFlipWith, 6);
+    q.check("p after Adam's first step on g + λp",
+            with_l2.step(1.0, v::kSmallGradient + v::kLambda), v::kFlipWith, 6);
   }
   return q.status();
 }

@@ -54,8 +54,7 @@ int main(int argc, char** argv) {
     Make make;
     v::Steps steps;
   } rows[] = {
-      {"SGD",
-       [](bool r) { return std::make_unique<bp::optim::Sgd<double>>(r ? 0.001 : 0.1); },
+      {"SGD", [](bool r) { return std::make_unique<bp::optim::Sgd<double>>(r ? 0.001 : 0.1); },
        v::kSgd},
       {"momentum",
        [](bool r) { return std::make_unique<bp::optim::Momentum<double>>(r ? 0.0005 : 0.02, 0.9); },

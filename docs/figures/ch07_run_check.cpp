@@ -49,13 +49,13 @@ int main(int argc, char** argv) {
   // metrics.csv: epoch,train_loss,test_loss,test_accuracy,seconds,samples_per_second
   const auto metrics = read_csv(dir + "/metrics.csv", true);
   if (metrics.size() != 4) {
-    std::fprintf(stderr, "ch07_run_check: %s/metrics.csv has %zu epochs, not 0 to 3\n",
-                 dir.c_str(), metrics.size());
+    std::fprintf(stderr, "ch07_run_check: %s/metrics.csv has %zu epochs, not 0 to 3\n", dir.c_str(),
+                 metrics.size());
     return 1;
   }
   q.check("the untrained network's test loss", std::stod(metrics[0][2]), v::kTestLossEpoch0, 3);
-  q.check("the untrained network's test accuracy", std::stod(metrics[0][3]),
-          v::kTestAccuracyEpoch0, 2);
+  q.check("the untrained network's test accuracy", std::stod(metrics[0][3]), v::kTestAccuracyEpoch0,
+          2);
   q.check("the training loss of epoch 1", std::stod(metrics[1][1]), v::kTrainLossEpoch1, 3);
   q.check("the test loss after epoch 3", std::stod(metrics[3][2]), v::kTestLossEpoch3, 3);
   q.check("the test accuracy after epoch 3", std::stod(metrics[3][3]), v::kTestAccuracyEpoch3, 3);

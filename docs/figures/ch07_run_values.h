@@ -7,7 +7,7 @@
 namespace ch07_run_values {
 
 constexpr double kTestLossEpoch0 = 2.67, kTestAccuracyEpoch0 = 0.12;  // the untrained network
-constexpr double kTrainLossEpoch1 = 1.26;                            // the mean over epoch 1
+constexpr double kTrainLossEpoch1 = 1.26;                             // the mean over epoch 1
 constexpr double kTestLossEpoch3 = 0.640, kTestAccuracyEpoch3 = 0.775;
 
 // Cells of the confusion matrix after three epochs: classes 0 T-shirt/top, 2 pullover, 4 coat,

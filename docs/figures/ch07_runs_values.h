@@ -17,7 +17,7 @@ struct ExampleDRun {
   double prediction;
 };
 constexpr ExampleDRun kExampleD[] = {{8, 100, -0.8032},  {32, 100, -0.05618}, {32, 200, -0.7224},
-                                     {32, 500, -0.8020}, {8, 26, -0.07346},  {8, 50, -0.7148}};
+                                     {32, 500, -0.8020}, {8, 26, -0.07346},   {8, 50, -0.7148}};
 
 // TrainingOnXor.ReachesFullAccuracy: the mean loss of epochs 1, 50 and 200.
 constexpr double kXorLossEpoch1 = 0.686, kXorLossEpoch50 = 0.0015, kXorLossEpoch200 = 2.5e-4;

@@ -29,7 +29,8 @@ class Quoted {
   /// \param digits    the significant digits the header writes it with
   void check(const std::string& what, double measured, double quoted, int digits) {
     const double unit =
-        quoted == 0.0 ? 0.0 : std::pow(10.0, std::floor(std::log10(std::fabs(quoted))) - digits + 1);
+        quoted == 0.0 ? 0.0
+                      : std::pow(10.0, std::floor(std::log10(std::fabs(quoted))) - digits + 1);
     const double tolerance = 0.5 * unit * (1.0 + 1e-9);
     if (!(std::fabs(measured - quoted) <= tolerance)) {
       std::fprintf(stderr,
