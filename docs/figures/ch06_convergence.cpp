@@ -2,7 +2,8 @@
 // the reference optimizers, with the tests' settings, on the bowl ½(x² + 10y²) from (1, 1) to
 // within 1e-3 of (0, 0), and on Rosenbrock (1 − x)² + 100(y − x²)² from (−1.5, 2) to within 1e-2
 // of (1, 1). The tests assert only budgets of about 1.5 times these counts; the chapter quotes
-// the counts, and this program checks them (ch06_convergence_values.h).
+// the counts, and this program checks them (ch06_convergence_values.h). The functions and the
+// loop are the tests' own (tests/ch06_optimizers/test_problems.h).
 #include <cstdio>
 #include <functional>
 #include <memory>
@@ -12,31 +13,19 @@
 #include "ch06_convergence_values.h"
 #include "optimizers.h"
 #include "quoted.h"
+#include "test_problems.h"
 
 namespace {
 
-using bp::nn::Matrix;
 using bp::optim::Optimizer;
-using Gradient = std::function<Eigen::Vector2d(const Eigen::Vector2d&)>;
+using bp::testing::problems::kBowl;
+using bp::testing::problems::kRosenbrock;
 
-const Gradient kBowl = [](const Eigen::Vector2d& v) { return Eigen::Vector2d(v(0), 10.0 * v(1)); };
-const Gradient kRosenbrock = [](const Eigen::Vector2d& v) {
-  const double x = v(0), y = v(1);
-  return Eigen::Vector2d(-2.0 * (1.0 - x) - 400.0 * x * (y - x * x), 200.0 * (y - x * x));
-};
-
-// The number of steps until ‖v − target‖ < tolerance (the same loop as the tests), or −1.
-int steps_to_reach(Optimizer<double>& optimizer, const Gradient& gradient, Eigen::Vector2d start,
-                   const Eigen::Vector2d& target, double tolerance) {
-  Matrix<double> v = start, g(2, 1);
-  std::vector<bp::nn::Parameter<double>> params = {bp::nn::view_of("v", v, g)};
-  for (int step = 1; step <= 100000; ++step) {
-    g = gradient(v);
-    optimizer.step(params);
-    if ((v - target).norm() < tolerance) return step;
-    if (!v.allFinite()) return -1;
-  }
-  return -1;
+// The tests' loop, with no budget to speak of: the step count, or −1.
+int steps_to_reach(Optimizer<double>& optimizer, const bp::testing::problems::Gradient& gradient,
+                   const Eigen::Vector2d& start, const Eigen::Vector2d& target, double tolerance) {
+  return bp::testing::problems::steps_to_reach(optimizer, gradient, start, target, tolerance,
+                                               100000);
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "bp/shape.h"
 #include "bp/testing/assertions.h"
 #include "linear.h"
+#include "test_problems.h"
 
 namespace {
 
@@ -44,27 +45,9 @@ void expect_first_three(Optimizer<double>& optimizer, const std::vector<double>&
   }
 }
 
-// f(x, y) = ½(x² + 10y²) and f(x, y) = (1 − x)² + 100(y − x²)², with their gradients.
-using Gradient = std::function<Eigen::Vector2d(const Eigen::Vector2d&)>;
-const Gradient kBowl = [](const Eigen::Vector2d& v) { return Eigen::Vector2d(v(0), 10.0 * v(1)); };
-const Gradient kRosenbrock = [](const Eigen::Vector2d& v) {
-  const double x = v(0), y = v(1);
-  return Eigen::Vector2d(-2.0 * (1.0 - x) - 400.0 * x * (y - x * x), 200.0 * (y - x * x));
-};
-
-// Steps the optimizer until ‖v − target‖ < tolerance; returns the number of steps, or −1.
-int steps_to_reach(Optimizer<double>& optimizer, const Gradient& gradient, Eigen::Vector2d start,
-                   const Eigen::Vector2d& target, double tolerance, int budget) {
-  Matrix<double> v = start, g(2, 1);
-  std::vector<bp::nn::Parameter<double>> params = {bp::nn::view_of("v", v, g)};
-  for (int step = 1; step <= budget; ++step) {
-    g = gradient(v);
-    optimizer.step(params);
-    if ((v - target).norm() < tolerance) return step;
-    if (!v.allFinite()) return -1;
-  }
-  return -1;
-}
+using bp::testing::problems::kBowl;
+using bp::testing::problems::kRosenbrock;
+using bp::testing::problems::steps_to_reach;
 
 void expect_converges(Optimizer<double>& bowl_optimizer, Optimizer<double>& rosen_optimizer,
                       int bowl_budget, int rosen_budget) {

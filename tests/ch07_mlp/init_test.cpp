@@ -11,6 +11,7 @@
 #include "bp/testing/assertions.h"
 #include "linear.h"
 #include "network.h"
+#include "seeded_runs.h"
 
 namespace {
 
@@ -58,17 +59,7 @@ TEST(HeInit, RejectsEmptyFans) {
   EXPECT_THROW(bp::nn::xavier_uniform<double>(3, 0, rng), bp::ValueError);
 }
 
-// The mean square of the activations after 10 ReLU layers of width 256, relative to the input's.
-double signal_after_ten_relu_layers(bp::nn::Init init) {
-  bp::Rng rng(13);
-  bp::nn::MlpSpec spec;
-  spec.sizes.assign(11, 256);
-  spec.init = init;
-  bp::nn::Sequential<double> net = bp::nn::make_mlp<double>(spec, rng);
-  net.emplace<bp::nn::Relu<double>>();
-  const Matrix<double> X = bp::random_normal(256, 200, rng);
-  return net.forward(X).squaredNorm() / X.squaredNorm();
-}
+using bp::testing::runs::signal_after_ten_relu_layers;  // seeded_runs.h: seed 13, width 256
 
 TEST(HeInit, KeepsTheSignalOfADeepReluNetwork) {
   const double he = signal_after_ten_relu_layers(bp::nn::Init::He);
