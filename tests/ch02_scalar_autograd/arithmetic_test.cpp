@@ -65,6 +65,34 @@ TEST(ArithmeticOps, AnOperandUsedTwiceCollectsBothContributions) {
   EXPECT_TRUE(IsNear("d(a * a)/da", a.grad(), 6.0, 0.0)) << "d(a²)/da = 2a = 6.";
 }
 
+// In a larger graph, a and b already hold gradients from their other uses when this node's rule
+// runs, and ∂root/∂o is not 1. Each rule adds ∂root/∂o · ∂o/∂x to what is there: the same
+// derivatives as above, at a = 3, b = −2, scaled by node.grad = 1.5 and added to 0.5 and −0.25.
+TEST(ArithmeticOps, LocalRulesAddToGradientsFromOtherUses) {
+  const Value a(3.0), b(-2.0);
+  struct Case {
+    const char* op;
+    Value out;
+    double da, db;
+  };
+  for (const Case& c : {Case{"a + b", a + b, 1.0, 1.0}, Case{"a - b", a - b, 1.0, -1.0},
+                        Case{"a * b", a * b, -2.0, 3.0}, Case{"a / b", a / b, -0.5, -0.75}}) {
+    a.node().grad = 0.5;
+    b.node().grad = -0.25;
+    c.out.node().grad = 1.5;
+    bp::autograd::propagate(c.out.node());
+    EXPECT_TRUE(
+        IsNear(std::string("a.grad after the rule of ") + c.op, a.grad(), 0.5 + 1.5 * c.da, 1e-15))
+        << "a.grad += node.grad · ∂o/∂a: keep what a already had, and scale by node.grad";
+    EXPECT_TRUE(IsNear(std::string("b.grad after the rule of ") + c.op, b.grad(),
+                       -0.25 + 1.5 * c.db, 1e-15))
+        << "b.grad += node.grad · ∂o/∂b: keep what b already had, and scale by node.grad";
+  }
+  for (double x : {-1.7, 0.4}) {
+    EXPECT_TRUE(ch02_testing::LocalRuleAccumulates("-x", x, [](Value v) { return -v; }));
+  }
+}
+
 // Dividing a finite number by zero is an error naming the operation, not a silent infinity.
 TEST(ArithmeticOps, DivisionByZeroIsAnError) {
   EXPECT_TRUE(IsNear("1 / 4", (Value(1.0) / 4.0).data(), 0.25, 0.0));

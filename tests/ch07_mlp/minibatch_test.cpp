@@ -88,6 +88,35 @@ TEST(MinibatchEpoch, VisitsEverySampleOnceWithItsOwnLabel) {
   EXPECT_EQ(losses, (std::vector<double>{1, 2, 3})) << "train_epoch returns every batch's loss.";
 }
 
+// At every boundary of the batch size, an epoch of N = 10 makes ⌈N/B⌉ batches, all full but
+// perhaps the last, and visits every sample once: B = 1 (10 batches), 5 (two of 5), 9 (9 and 1),
+// 10 (one of 10) and 11 (one of 10). A loop that runs while start <= N adds an empty batch
+// whenever B divides N.
+TEST(MinibatchEpoch, MakesOneBatchPerBSamplesAtEveryBoundary) {
+  for (Eigen::Index B : {1, 5, 9, 10, 11}) {
+    Sequential<double> net = identity_network();
+    bp::optim::Sgd<double> sgd(0.1);
+    bp::Rng rng(7);
+    Spy spy;
+    const std::vector<double> losses = bp::nn::train_epoch(
+        net, spy.objective(), sgd, numbered_inputs(), numbered_labels(), B, rng);
+    const std::size_t expected = static_cast<std::size_t>((kSamples + B - 1) / B);
+    ASSERT_EQ(spy.batches.size(), expected) << "batch size " << B << ": ⌈10/" << B << "⌉ batches";
+    EXPECT_EQ(losses.size(), expected) << "batch size " << B;
+    std::multiset<int> seen;
+    for (std::size_t k = 0; k < spy.batches.size(); ++k) {
+      const std::size_t full = static_cast<std::size_t>(B < kSamples ? B : kSamples);
+      const std::size_t size = spy.batches[k].size();
+      EXPECT_TRUE(k + 1 < spy.batches.size() ? size == full : size >= 1 && size <= full)
+          << "batch " << k << " of size " << size << " with batch size " << B;
+      seen.insert(spy.batches[k].begin(), spy.batches[k].end());
+    }
+    EXPECT_EQ(seen.size(), static_cast<std::size_t>(kSamples)) << "batch size " << B;
+    EXPECT_EQ(std::set<int>(seen.begin(), seen.end()).size(), static_cast<std::size_t>(kSamples))
+        << "every sample exactly once, batch size " << B;
+  }
+}
+
 TEST(MinibatchEpoch, ShufflesWithTheSeedAndDifferentlyEachEpoch) {
   const auto order_of_epochs = [](std::uint64_t seed) {
     Sequential<double> net = identity_network();

@@ -126,12 +126,28 @@ TEST(SequentialModel, ALayerThatDoesNotFitNamesItsShapes) {
   EXPECT_THROW(net.add(nullptr), bp::ValueError);
 }
 
+// set_training reaches every layer, in both directions, and the EvaluationMode guard restores the
+// mode it found, whichever it was: training stays training, evaluation stays evaluation.
 TEST(SequentialModel, TrainingModeReachesEveryLayer) {
   Sequential<double> net = small_network();
   net.forward(two_samples());
   net.set_training(false);
   for (std::size_t i = 0; i < net.size(); ++i) {
     EXPECT_FALSE(net.layer(i).training()) << "layer " << i;
+  }
+  net.set_training(true);
+  for (std::size_t i = 0; i < net.size(); ++i) {
+    EXPECT_TRUE(net.layer(i).training()) << "layer " << i << " back in training mode";
+  }
+  for (bool before : {true, false}) {
+    net.set_training(before);
+    {
+      bp::nn::EvaluationMode<double> eval(net);
+      EXPECT_FALSE(net.training()) << "inside the guard, starting from training = " << before;
+      EXPECT_FALSE(net.layer(1).training()) << "inside the guard, starting from " << before;
+    }
+    EXPECT_EQ(net.training(), before) << "the guard restores the mode it found";
+    EXPECT_EQ(net.layer(1).training(), before) << "in every layer";
   }
 }
 
