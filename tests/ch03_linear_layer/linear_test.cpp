@@ -162,9 +162,9 @@ TEST_F(LinearBackward, WithoutTheInputGradientStillStoresDWAndDb) {
   const Matrix<double> G = bp::random_uniform(2, 4, 12u);
   Linear<double> full(W, b), skipping(W, b);
   skipping.set_input_gradient(false);
-  EXPECT_FALSE(skipping.input_gradient());
   full.forward(X);
   skipping.forward(X);
+  EXPECT_FALSE(skipping.input_gradient());
   const Matrix<double> dX = full.backward(G);
   EXPECT_TRUE(HasShape("dX with the input gradient off", skipping.backward(G), 0, 4));
   EXPECT_TRUE(MatrixNear("dW with the input gradient off", skipping.dW(), full.dW(), 0.0))

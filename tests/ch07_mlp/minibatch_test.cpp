@@ -9,6 +9,8 @@
 #include <cmath>
 #include <numeric>
 #include <set>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "bp/testing/assertions.h"
@@ -236,6 +238,57 @@ TEST(TrainingStep, TwoStepsUseEachStepsOwnGradient) {
   const Matrix<double> expected = W1 - 0.1 * r2 * X2.transpose();
   EXPECT_TRUE(MatrixNear("W after two steps", layer.W(), expected, 1e-12))
       << "The second step used a gradient that still contained the first batch's.";
+}
+
+// The same step in float, the type chapter 7 trains in, agrees with the hand computation in
+// double to float precision.
+TEST(TrainingStep, WorksInFloat) {
+  Matrix<double> W(1, 2), X(2, 2), y(1, 2);
+  W << 0.5, -1;
+  X << 1, 2, 3, -1;
+  y << 1, 0;
+  Sequential<float> net;
+  auto& layer = net.emplace<Linear<float>>(W.cast<float>(), bp::nn::Vector<float>::Constant(1, 0.25f));
+  bp::optim::Sgd<float> sgd(0.1f);
+  const bp::nn::Objective<float, Matrix<float>> mse_mean = [](const Matrix<float>& out,
+                                                              const Matrix<float>& target) {
+    return bp::nn::mse(out, target, bp::nn::Reduction::Mean);
+  };
+  const Matrix<double> dy = W * X + Matrix<double>::Constant(1, 2, 0.25) - y;
+  const float loss = bp::nn::train_step(net, mse_mean, sgd, Matrix<float>(X.cast<float>()),
+                                        Matrix<float>(y.cast<float>()));
+  EXPECT_TRUE(IsNear("the returned loss in float", loss, dy.squaredNorm() / 2, 1e-5));
+  EXPECT_TRUE(MatrixNear("W after one step in float", layer.W().cast<double>(),
+                         W - 0.1 * dy * X.transpose(), 1e-6));
+}
+
+// fit reports each epoch's mean loss over its samples: batches of 4, 4 and 2 with losses 1, 2
+// and 3 (the spy's batch count) average to (4·1 + 4·2 + 2·3)/10 = 1.8, not (1 + 2 + 3)/3 = 2:
+// the small last batch counts for its 2 samples. after_epoch receives the same numbers.
+TEST(TrainingStep, FitReportsEachEpochsMeanWeightedByBatchSize) {
+  Sequential<double> net = identity_network();
+  bp::optim::Sgd<double> sgd(0.1);
+  bp::Rng rng(5);
+  int calls = 0;
+  const bp::nn::Objective<double, std::vector<int>> objective = [&](const Matrix<double>& out,
+                                                                    const std::vector<int>&) {
+    calls = calls % 3 + 1;  // 1, 2, 3 in every epoch
+    return LossAndGradient<double>{static_cast<double>(calls),
+                                   Matrix<double>::Zero(out.rows(), out.cols())};
+  };
+  std::vector<std::pair<int, double>> reported;
+  const std::vector<double> means =
+      bp::nn::fit<double, std::vector<int>>(net, objective, sgd, numbered_inputs(),
+                                            numbered_labels(), 2, 4, rng,
+                                            [&](int epoch, double mean) {
+                                              reported.emplace_back(epoch, mean);
+                                            });
+  ASSERT_EQ(means.size(), 2u) << "one mean per epoch";
+  for (std::size_t e = 0; e < 2; ++e) {
+    EXPECT_TRUE(IsNear("the mean loss of epoch " + std::to_string(e + 1), means[e], 1.8, 1e-12));
+  }
+  const std::vector<std::pair<int, double>> expected = {{0, 1.8}, {1, 1.8}};
+  EXPECT_EQ(reported, expected);
 }
 
 TEST(TrainingStep, FitStopsAtTheStepWhereTheLossIsNotFinite) {
