@@ -2,6 +2,8 @@
 
 #include <atomic>
 #include <cmath>
+#include <cstddef>
+#include <iterator>
 #include <sstream>
 #include <utility>
 
@@ -21,36 +23,21 @@ std::string number(double x) {
   return out.str();
 }
 
-// How error messages name an operation.
-const char* op_name(Op op) {
-  switch (op) {
-    case Op::Leaf:
-      return "leaf";
-    case Op::Add:
-      return "add";
-    case Op::Sub:
-      return "sub";
-    case Op::Mul:
-      return "mul";
-    case Op::Div:
-      return "div";
-    case Op::Neg:
-      return "neg";
-    case Op::Pow:
-      return "pow";
-    case Op::Exp:
-      return "exp";
-    case Op::Log:
-      return "log";
-    case Op::Tanh:
-      return "tanh";
-    case Op::Relu:
-      return "relu";
-    case Op::Sigmoid:
-      return "sigmoid";
-  }
-  return "?";
-}
+// How a picture draws each operation (op_symbol) and how an error message names it, in the order of
+// enum Op.
+struct OpNames {
+  const char* symbol;
+  const char* name;
+};
+constexpr OpNames kOpNames[] = {
+    {"", "leaf"},   {"+", "add"},     {"-", "sub"},     {"*", "mul"},
+    {"/", "div"},   {"neg", "neg"},   {"pow", "pow"},   {"exp", "exp"},
+    {"log", "log"}, {"tanh", "tanh"}, {"relu", "relu"}, {"sigmoid", "sigmoid"},
+};
+static_assert(std::size(kOpNames) == static_cast<std::size_t>(Op::Sigmoid) + 1,
+              "one entry per operation of enum Op");
+
+const OpNames& names_of(Op op) { return kOpNames[static_cast<std::size_t>(op)]; }
 
 // "pow(0, 0.5)": the operation and its inputs, as the messages below show them.
 std::string call(Op op, std::initializer_list<double> inputs) {
@@ -58,7 +45,7 @@ std::string call(Op op, std::initializer_list<double> inputs) {
   for (double x : inputs) {
     shown += (shown.empty() ? "" : ", ") + number(x);
   }
-  return std::string(op_name(op)) + "(" + shown + ")";
+  return std::string(names_of(op).name) + "(" + shown + ")";
 }
 
 bool all_finite(std::initializer_list<double> values) {
@@ -158,35 +145,7 @@ Value& Value::set_label(std::string label) {
   return *this;
 }
 
-const char* op_symbol(Op op) {
-  switch (op) {
-    case Op::Leaf:
-      return "";
-    case Op::Add:
-      return "+";
-    case Op::Sub:
-      return "-";
-    case Op::Mul:
-      return "*";
-    case Op::Div:
-      return "/";
-    case Op::Neg:
-      return "neg";
-    case Op::Pow:
-      return "pow";
-    case Op::Exp:
-      return "exp";
-    case Op::Log:
-      return "log";
-    case Op::Tanh:
-      return "tanh";
-    case Op::Relu:
-      return "relu";
-    case Op::Sigmoid:
-      return "sigmoid";
-  }
-  return "?";
-}
+const char* op_symbol(Op op) { return names_of(op).symbol; }
 
 std::size_t live_nodes() { return g_live_nodes.load(std::memory_order_relaxed); }
 

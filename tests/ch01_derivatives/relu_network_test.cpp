@@ -43,6 +43,18 @@ class ExampleA : public ::testing::Test {
     return convention == LossConvention::HalfSum ? 0.5 * sum
                                                  : sum / static_cast<double>(samples.size());
   }
+
+  // gradients() of `at` on `samples`, both weights, both conventions, against central differences.
+  static void expect_central_differences(const ReluNet& at, const std::vector<Sample>& samples) {
+    for (LossConvention convention : {LossConvention::HalfSum, LossConvention::Mean}) {
+      const auto g = bp::worked::gradients(at, samples, convention);
+      double W1 = at.W1, W2 = at.W2;
+      auto E = [&] { return reference_loss(W1, W2, samples, convention); };
+      const char* name = convention == LossConvention::HalfSum ? " (half sum)" : " (mean)";
+      EXPECT_TRUE(GradientMatches(bp::check_gradient(std::string("W1") + name, W1, g.dW1, E)));
+      EXPECT_TRUE(GradientMatches(bp::check_gradient(std::string("W2") + name, W2, g.dW2, E)));
+    }
+  }
 };
 
 using ExampleAForward = ExampleA;
@@ -116,14 +128,7 @@ TEST_F(ExampleAGradients, MatchTheWorkedNumbersForTheMeanLoss) {
 
 // Both gradients, both conventions, against central differences of E itself.
 TEST_F(ExampleAGradients, MatchCentralDifferencesInBothConventions) {
-  for (LossConvention convention : {LossConvention::HalfSum, LossConvention::Mean}) {
-    const auto g = bp::worked::gradients(net, batch, convention);
-    double W1 = net.W1, W2 = net.W2;
-    auto E = [&] { return reference_loss(W1, W2, batch, convention); };
-    const char* name = convention == LossConvention::HalfSum ? " (half sum)" : " (mean)";
-    EXPECT_TRUE(GradientMatches(bp::check_gradient(std::string("W1") + name, W1, g.dW1, E)));
-    EXPECT_TRUE(GradientMatches(bp::check_gradient(std::string("W2") + name, W2, g.dW2, E)));
-  }
+  expect_central_differences(net, batch);
 }
 
 // At the second point the mask [h > 0] keeps the samples x = −2 and x = −0.5 (h = 1.6, 0.4)
@@ -136,14 +141,7 @@ TEST_F(ExampleAGradients, UseTheMaskOfThePreActivationAtASecondPoint) {
       << "The mask is ReLU'(h) = [W1·x > 0], not [x > 0]: with W1 < 0 they pick opposite samples.";
   EXPECT_TRUE(AgreesTo("dE/dW2 at the second point (half sum)", g.dW2, 4.336, 6))
       << "dE/dW2 = Σ (y − t)·ReLU(h), with h = W1·x.";
-  for (LossConvention convention : {LossConvention::HalfSum, LossConvention::Mean}) {
-    const auto at = bp::worked::gradients(other, other_batch, convention);
-    double W1 = other.W1, W2 = other.W2;
-    auto E = [&] { return reference_loss(W1, W2, other_batch, convention); };
-    const char* name = convention == LossConvention::HalfSum ? " (half sum)" : " (mean)";
-    EXPECT_TRUE(GradientMatches(bp::check_gradient(std::string("W1") + name, W1, at.dW1, E)));
-    EXPECT_TRUE(GradientMatches(bp::check_gradient(std::string("W2") + name, W2, at.dW2, E)));
-  }
+  expect_central_differences(other, other_batch);
 }
 
 // A sample whose hidden unit is off contributes nothing: its gradient is exactly zero.

@@ -58,9 +58,8 @@ Picture parse(const std::string& dot) {
   return picture;
 }
 
-// micrograd's small example, L = (a·b + c)·f: every node's box shows its label, data and grad;
-// every operation has its oval; every operand has an edge.
-TEST(GraphvizExport, DrawsEveryNodeWithDataGradAndOperation) {
+// micrograd's small example, L = (a·b + c)·f, every node labelled; L keeps the whole graph alive.
+Value micrograds_small_example() {
   const Value a(2.0, "a"), b(-3.0, "b"), c(10.0, "c"), f(-2.0, "f");
   Value e = a * b;
   e.set_label("e");
@@ -68,6 +67,13 @@ TEST(GraphvizExport, DrawsEveryNodeWithDataGradAndOperation) {
   d.set_label("d");
   Value L = d * f;
   L.set_label("L");
+  return L;
+}
+
+// micrograd's small example, L = (a·b + c)·f: every node's box shows its label, data and grad;
+// every operation has its oval; every operand has an edge.
+TEST(GraphvizExport, DrawsEveryNodeWithDataGradAndOperation) {
+  Value L = micrograds_small_example();
   L.backward();
   const std::string dot = bp::autograd::to_dot(L);
   EXPECT_EQ(dot.rfind("digraph", 0), 0u) << dot;
@@ -91,13 +97,7 @@ TEST(GraphvizExport, DrawsEveryNodeWithDataGradAndOperation) {
 // c)·f the ovals are (a, b) → * → e, (e, c) → + → d and (d, f) → * → L. Counting the edges
 // cannot tell that from the same edges drawn backwards.
 TEST(GraphvizExport, EdgesRunFromOperandsThroughTheOperationToTheResult) {
-  const Value a(2.0, "a"), b(-3.0, "b"), c(10.0, "c"), f(-2.0, "f");
-  Value e = a * b;
-  e.set_label("e");
-  Value d = e + c;
-  d.set_label("d");
-  Value L = d * f;
-  L.set_label("L");
+  const Value L = micrograds_small_example();
   const std::string dot = bp::autograd::to_dot(L);
   const Picture picture = parse(dot);
   ASSERT_EQ(picture.boxes.size(), 7u) << dot;

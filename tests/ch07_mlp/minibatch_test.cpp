@@ -188,31 +188,45 @@ TEST(MinibatchEpoch, RejectsMismatchedOrEmptyData) {
                bp::ValueError);
 }
 
-TEST(TrainingStep, IsForwardLossBackwardAndOneOptimizerStep) {
-  // A 2→1 linear model, MSE (mean), SGD with η = 0.1, one batch of two samples, by hand:
-  // ŷ = W X + b, ∂L/∂ŷ = (2/2)(ŷ − y), dW = ∂L/∂ŷ Xᵀ, db = Σ ∂L/∂ŷ.
+// A 2→1 linear model, MSE (mean), SGD with η = 0.1, one batch of two samples, in T, against the
+// step by hand in double: ŷ = W X + b, ∂L/∂ŷ = (2/2)(ŷ − y), dW = ∂L/∂ŷ Xᵀ, db = Σ ∂L/∂ŷ.
+template <typename T>
+void expect_one_step_by_hand(double tolerance) {
   Matrix<double> W(1, 2), X(2, 2), y(1, 2);
   W << 0.5, -1;
   X << 1, 2, 3, -1;
   y << 1, 0;
-  Sequential<double> net;
-  auto& layer = net.emplace<Linear<double>>(W, bp::nn::Vector<double>::Constant(1, 0.25));
-  bp::optim::Sgd<double> sgd(0.1);
-  const bp::nn::Objective<double, Matrix<double>> mse_mean = [](const Matrix<double>& out,
-                                                                const Matrix<double>& target) {
+  Sequential<T> net;
+  auto& layer =
+      net.template emplace<Linear<T>>(W.cast<T>(), bp::nn::Vector<T>::Constant(1, T(0.25)));
+  bp::optim::Sgd<T> sgd(T(0.1));
+  const bp::nn::Objective<T, Matrix<T>> mse_mean = [](const Matrix<T>& out,
+                                                      const Matrix<T>& target) {
     return bp::nn::mse(out, target, bp::nn::Reduction::Mean);
   };
   const Matrix<double> y_hat = W * X + Matrix<double>::Constant(1, 2, 0.25);  // (−2.25, 2.25)
   const Matrix<double> dy = y_hat - y;
-  const double loss = bp::nn::train_step(net, mse_mean, sgd, X, y);
-  EXPECT_TRUE(IsNear("the returned loss", loss, dy.squaredNorm() / 2, 1e-12))
+  const T loss =
+      bp::nn::train_step(net, mse_mean, sgd, Matrix<T>(X.cast<T>()), Matrix<T>(y.cast<T>()));
+  EXPECT_TRUE(
+      IsNear("the returned loss", static_cast<double>(loss), dy.squaredNorm() / 2, tolerance))
       << "train_step returns the batch's loss, computed before the update.";
-  EXPECT_TRUE(MatrixNear("W after one step", layer.W(), W - 0.1 * dy * X.transpose(), 1e-12))
+  EXPECT_TRUE(MatrixNear("W after one step", layer.W().template cast<double>(),
+                         W - 0.1 * dy * X.transpose(), tolerance))
       << "One step is forward, loss, backward, then optimizer.step on model.parameters(), in "
          "that order: a step before backward uses gradients that are not this batch's (here, "
          "zero: W would not move), and a step that misses a parameter leaves it unchanged.";
-  EXPECT_TRUE(IsNear("b after one step", layer.b()(0), 0.25 - 0.1 * dy.sum(), 1e-12));
+  EXPECT_TRUE(IsNear("b after one step", static_cast<double>(layer.b()(0)), 0.25 - 0.1 * dy.sum(),
+                     tolerance));
 }
+
+TEST(TrainingStep, IsForwardLossBackwardAndOneOptimizerStep) {
+  expect_one_step_by_hand<double>(1e-12);
+}
+
+// The same step in float, the type chapter 7 trains in, agrees with the hand computation to float
+// precision.
+TEST(TrainingStep, WorksInFloat) { expect_one_step_by_hand<float>(1e-6); }
 
 TEST(TrainingStep, TwoStepsUseEachStepsOwnGradient) {
   // Two steps on two different batches: the second step must use the second batch's gradient
@@ -240,28 +254,6 @@ TEST(TrainingStep, TwoStepsUseEachStepsOwnGradient) {
       << "The second step used a gradient that still contained the first batch's.";
 }
 
-// The same step in float, the type chapter 7 trains in, agrees with the hand computation in
-// double to float precision.
-TEST(TrainingStep, WorksInFloat) {
-  Matrix<double> W(1, 2), X(2, 2), y(1, 2);
-  W << 0.5, -1;
-  X << 1, 2, 3, -1;
-  y << 1, 0;
-  Sequential<float> net;
-  auto& layer = net.emplace<Linear<float>>(W.cast<float>(), bp::nn::Vector<float>::Constant(1, 0.25f));
-  bp::optim::Sgd<float> sgd(0.1f);
-  const bp::nn::Objective<float, Matrix<float>> mse_mean = [](const Matrix<float>& out,
-                                                              const Matrix<float>& target) {
-    return bp::nn::mse(out, target, bp::nn::Reduction::Mean);
-  };
-  const Matrix<double> dy = W * X + Matrix<double>::Constant(1, 2, 0.25) - y;
-  const float loss = bp::nn::train_step(net, mse_mean, sgd, Matrix<float>(X.cast<float>()),
-                                        Matrix<float>(y.cast<float>()));
-  EXPECT_TRUE(IsNear("the returned loss in float", loss, dy.squaredNorm() / 2, 1e-5));
-  EXPECT_TRUE(MatrixNear("W after one step in float", layer.W().cast<double>(),
-                         W - 0.1 * dy * X.transpose(), 1e-6));
-}
-
 // fit reports each epoch's mean loss over its samples: batches of 4, 4 and 2 with losses 1, 2
 // and 3 (the spy's batch count) average to (4·1 + 4·2 + 2·3)/10 = 1.8, not (1 + 2 + 3)/3 = 2:
 // the small last batch counts for its 2 samples. after_epoch receives the same numbers.
@@ -277,12 +269,9 @@ TEST(TrainingStep, FitReportsEachEpochsMeanWeightedByBatchSize) {
                                    Matrix<double>::Zero(out.rows(), out.cols())};
   };
   std::vector<std::pair<int, double>> reported;
-  const std::vector<double> means =
-      bp::nn::fit<double, std::vector<int>>(net, objective, sgd, numbered_inputs(),
-                                            numbered_labels(), 2, 4, rng,
-                                            [&](int epoch, double mean) {
-                                              reported.emplace_back(epoch, mean);
-                                            });
+  const std::vector<double> means = bp::nn::fit<double, std::vector<int>>(
+      net, objective, sgd, numbered_inputs(), numbered_labels(), 2, 4, rng,
+      [&](int epoch, double mean) { reported.emplace_back(epoch, mean); });
   ASSERT_EQ(means.size(), 2u) << "one mean per epoch";
   for (std::size_t e = 0; e < 2; ++e) {
     EXPECT_TRUE(IsNear("the mean loss of epoch " + std::to_string(e + 1), means[e], 1.8, 1e-12));
