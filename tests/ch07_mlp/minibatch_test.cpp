@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <memory>
 #include <numeric>
 #include <set>
 #include <string>
@@ -67,6 +69,14 @@ struct Spy {
     };
   }
 };
+
+// An objective whose k-th call (k = 1, 2, …) returns the loss loss(k) and a zero gradient.
+bp::nn::Objective<double, std::vector<int>> scripted_objective(std::function<double(int)> loss) {
+  auto calls = std::make_shared<int>(0);
+  return [calls, loss](const Matrix<double>& out, const std::vector<int>&) {
+    return LossAndGradient<double>{loss(++*calls), Matrix<double>::Zero(out.rows(), out.cols())};
+  };
+}
 
 TEST(MinibatchEpoch, VisitsEverySampleOnceWithItsOwnLabel) {
   Sequential<double> net = identity_network();
@@ -261,13 +271,8 @@ TEST(TrainingStep, FitReportsEachEpochsMeanWeightedByBatchSize) {
   Sequential<double> net = identity_network();
   bp::optim::Sgd<double> sgd(0.1);
   bp::Rng rng(5);
-  int calls = 0;
-  const bp::nn::Objective<double, std::vector<int>> objective = [&](const Matrix<double>& out,
-                                                                    const std::vector<int>&) {
-    calls = calls % 3 + 1;  // 1, 2, 3 in every epoch
-    return LossAndGradient<double>{static_cast<double>(calls),
-                                   Matrix<double>::Zero(out.rows(), out.cols())};
-  };
+  const auto objective =
+      scripted_objective([](int call) { return static_cast<double>((call - 1) % 3 + 1); });
   std::vector<std::pair<int, double>> reported;
   const std::vector<double> means = bp::nn::fit<double, std::vector<int>>(
       net, objective, sgd, numbered_inputs(), numbered_labels(), 2, 4, rng,
@@ -284,13 +289,8 @@ TEST(TrainingStep, FitStopsAtTheStepWhereTheLossIsNotFinite) {
   Sequential<double> net = identity_network();
   bp::optim::Sgd<double> sgd(0.1);
   bp::Rng rng(5);
-  int calls = 0;
-  const bp::nn::Objective<double, std::vector<int>> objective = [&](const Matrix<double>& out,
-                                                                    const std::vector<int>&) {
-    ++calls;
-    const double loss = calls == 5 ? std::nan("") : 1.0;
-    return LossAndGradient<double>{loss, Matrix<double>::Zero(out.rows(), out.cols())};
-  };
+  const auto objective =
+      scripted_objective([](int call) { return call == 5 ? std::nan("") : 1.0; });
   try {
     bp::nn::fit(net, objective, sgd, numbered_inputs(), numbered_labels(), 3, 4, rng);
     FAIL() << "a NaN loss must stop training";
