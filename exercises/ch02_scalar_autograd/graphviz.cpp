@@ -1,7 +1,9 @@
 #include "graphviz.h"
 
+#include <cstdint>
 #include <cstdio>
 #include <sstream>
+#include <string>
 
 #include "bp/todo.h"  // bp::todo() marks the unfinished tasks in exercises/
 

@@ -2,6 +2,8 @@
 
 #include <atomic>
 #include <cmath>
+#include <cstddef>
+#include <iterator>
 #include <sstream>
 #include <utility>
 
@@ -21,25 +23,52 @@ std::string number(double x) {
   return out.str();
 }
 
-// Finite inputs must give a finite result: log(0), 1/0, pow(0, -1) and exp(1000) are reported
-// where they happen, not as a NaN many steps later. Non-finite inputs pass through (IEEE).
-void require_finite(const char* op, double result, std::initializer_list<double> inputs) {
-  if (std::isfinite(result)) {
-    return;  // the common case: no string work at all
-  }
+// How a picture draws each operation (op_symbol) and how an error message names it, in the order of
+// enum Op.
+struct OpNames {
+  const char* symbol;
+  const char* name;
+};
+constexpr OpNames kOpNames[] = {
+    {"", "leaf"},   {"+", "add"},     {"-", "sub"},     {"*", "mul"},
+    {"/", "div"},   {"neg", "neg"},   {"pow", "pow"},   {"exp", "exp"},
+    {"log", "log"}, {"tanh", "tanh"}, {"relu", "relu"}, {"sigmoid", "sigmoid"},
+};
+static_assert(std::size(kOpNames) == static_cast<std::size_t>(Op::Sigmoid) + 1,
+              "one entry per operation of enum Op");
+
+const OpNames& names_of(Op op) { return kOpNames[static_cast<std::size_t>(op)]; }
+
+// "pow(0, 0.5)": the operation and its inputs, as the messages below show them.
+std::string call(Op op, std::initializer_list<double> inputs) {
   std::string shown;
   for (double x : inputs) {
-    if (!std::isfinite(x)) {
-      return;
-    }
     shown += (shown.empty() ? "" : ", ") + number(x);
   }
-  throw ValueError(std::string("autograd ") + op + "(" + shown + ") = " + number(result) +
+  return std::string(names_of(op).name) + "(" + shown + ")";
+}
+
+bool all_finite(std::initializer_list<double> values) {
+  for (double x : values) {
+    if (!std::isfinite(x)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Finite inputs must give a finite result: log(0), 1/0, pow(0, -1) and exp(1000) are reported
+// where they happen, not as a NaN many steps later. Non-finite inputs pass through (IEEE).
+void require_finite(Op op, double result, std::initializer_list<double> inputs) {
+  if (std::isfinite(result) || !all_finite(inputs)) {
+    return;  // the common case, a finite result, needs no string work at all
+  }
+  throw ValueError("autograd " + call(op, inputs) + " = " + number(result) +
                    ": a finite input gave a result that is not finite");
 }
 
-Value unary(Op op, double data, const Value& x, const char* name) {
-  require_finite(name, data, {x.data()});
+Value unary(Op op, double data, const Value& x) {
+  require_finite(op, data, {x.data()});
   auto node = std::make_shared<Node>();
   node->data = data;
   node->op = op;
@@ -47,14 +76,29 @@ Value unary(Op op, double data, const Value& x, const char* name) {
   return Value(std::move(node));
 }
 
-Value binary(Op op, double data, const Value& a, const Value& b, const char* name) {
-  require_finite(name, data, {a.data(), b.data()});
+Value binary(Op op, double data, const Value& a, const Value& b) {
+  require_finite(op, data, {a.data(), b.data()});
   auto node = std::make_shared<Node>();
   node->data = data;
   node->op = op;
   node->lhs = a.shared();
   node->rhs = b.shared();
   return Value(std::move(node));
+}
+
+// The backward pass's counterpart of require_finite: a rule that turns an operand's finite
+// gradient into one that is not finite, although the node's grad and every input are finite (√x at
+// x = 0 has d/dx = ∞), is reported where it ran, not as a NaN in the parameters many steps later.
+void require_finite_gradient(const Node& node, std::initializer_list<double> inputs,
+                             const char* operand, double before, double after) {
+  if (std::isfinite(after) || !std::isfinite(before) || !std::isfinite(node.grad) ||
+      !all_finite(inputs)) {
+    return;
+  }
+  throw ValueError("autograd backward of " + call(node.op, inputs) + ": the gradient of its " +
+                   operand + " became " + number(after) + " (from " + number(before) +
+                   ", with node.grad = " + number(node.grad) +
+                   "): finite inputs gave a gradient that is not finite");
 }
 
 }  // namespace
@@ -101,35 +145,7 @@ Value& Value::set_label(std::string label) {
   return *this;
 }
 
-const char* op_symbol(Op op) {
-  switch (op) {
-    case Op::Leaf:
-      return "";
-    case Op::Add:
-      return "+";
-    case Op::Sub:
-      return "-";
-    case Op::Mul:
-      return "*";
-    case Op::Div:
-      return "/";
-    case Op::Neg:
-      return "neg";
-    case Op::Pow:
-      return "pow";
-    case Op::Exp:
-      return "exp";
-    case Op::Log:
-      return "log";
-    case Op::Tanh:
-      return "tanh";
-    case Op::Relu:
-      return "relu";
-    case Op::Sigmoid:
-      return "sigmoid";
-  }
-  return "?";
-}
+const char* op_symbol(Op op) { return names_of(op).symbol; }
 
 std::size_t live_nodes() { return g_live_nodes.load(std::memory_order_relaxed); }
 
@@ -137,43 +153,35 @@ std::uint64_t new_traversal() { return ++g_last_traversal; }
 
 // Every operation: compute the result with its family's forward function, record the node.
 Value operator+(const Value& a, const Value& b) {
-  return binary(Op::Add, arithmetic_forward(Op::Add, a.data(), b.data()), a, b, "add");
+  return binary(Op::Add, arithmetic_forward(Op::Add, a.data(), b.data()), a, b);
 }
 Value operator-(const Value& a, const Value& b) {
-  return binary(Op::Sub, arithmetic_forward(Op::Sub, a.data(), b.data()), a, b, "sub");
+  return binary(Op::Sub, arithmetic_forward(Op::Sub, a.data(), b.data()), a, b);
 }
 Value operator*(const Value& a, const Value& b) {
-  return binary(Op::Mul, arithmetic_forward(Op::Mul, a.data(), b.data()), a, b, "mul");
+  return binary(Op::Mul, arithmetic_forward(Op::Mul, a.data(), b.data()), a, b);
 }
 Value operator/(const Value& a, const Value& b) {
-  return binary(Op::Div, arithmetic_forward(Op::Div, a.data(), b.data()), a, b, "div");
+  return binary(Op::Div, arithmetic_forward(Op::Div, a.data(), b.data()), a, b);
 }
 Value operator-(const Value& a) {
-  return unary(Op::Neg, arithmetic_forward(Op::Neg, a.data(), 0.0), a, "neg");
+  return unary(Op::Neg, arithmetic_forward(Op::Neg, a.data(), 0.0), a);
 }
 
 Value pow(const Value& x, double n) {
   const double data = power_forward(Op::Pow, x.data(), n);
-  require_finite("pow", data, {x.data(), n});
-  Value out = unary(Op::Pow, data, x, "pow");
+  require_finite(Op::Pow, data, {x.data(), n});
+  Value out = unary(Op::Pow, data, x);
   out.node().exponent = n;
   return out;
 }
-Value exp(const Value& x) {
-  return unary(Op::Exp, power_forward(Op::Exp, x.data(), 0.0), x, "exp");
-}
-Value log(const Value& x) {
-  return unary(Op::Log, power_forward(Op::Log, x.data(), 0.0), x, "log");
-}
+Value exp(const Value& x) { return unary(Op::Exp, power_forward(Op::Exp, x.data(), 0.0), x); }
+Value log(const Value& x) { return unary(Op::Log, power_forward(Op::Log, x.data(), 0.0), x); }
 
-Value tanh(const Value& x) {
-  return unary(Op::Tanh, nonlinear_forward(Op::Tanh, x.data()), x, "tanh");
-}
-Value relu(const Value& x) {
-  return unary(Op::Relu, nonlinear_forward(Op::Relu, x.data()), x, "relu");
-}
+Value tanh(const Value& x) { return unary(Op::Tanh, nonlinear_forward(Op::Tanh, x.data()), x); }
+Value relu(const Value& x) { return unary(Op::Relu, nonlinear_forward(Op::Relu, x.data()), x); }
 Value sigmoid(const Value& x) {
-  return unary(Op::Sigmoid, nonlinear_forward(Op::Sigmoid, x.data()), x, "sigmoid");
+  return unary(Op::Sigmoid, nonlinear_forward(Op::Sigmoid, x.data()), x);
 }
 
 Value& operator+=(Value& a, const Value& b) {
@@ -182,6 +190,11 @@ Value& operator+=(Value& a, const Value& b) {
 }
 
 void propagate(Node& node) {
+  if (node.op == Op::Leaf) {
+    return;
+  }
+  const double lhs_before = node.lhs->grad;
+  const double rhs_before = node.rhs ? node.rhs->grad : 0.0;
   switch (node.op) {
     case Op::Leaf:
       return;
@@ -190,15 +203,32 @@ void propagate(Node& node) {
     case Op::Mul:
     case Op::Div:
     case Op::Neg:
-      return arithmetic_backward(node);
+      arithmetic_backward(node);
+      break;
     case Op::Pow:
     case Op::Exp:
     case Op::Log:
-      return power_backward(node);
+      power_backward(node);
+      break;
     case Op::Tanh:
     case Op::Relu:
     case Op::Sigmoid:
-      return nonlinear_backward(node);
+      nonlinear_backward(node);
+      break;
+  }
+  if (std::isfinite(node.lhs->grad) && (!node.rhs || std::isfinite(node.rhs->grad))) {
+    return;  // the common case: nothing to report
+  }
+  if (node.op == Op::Pow) {
+    require_finite_gradient(node, {node.lhs->data, node.exponent}, "operand", lhs_before,
+                            node.lhs->grad);
+  } else if (node.rhs) {
+    require_finite_gradient(node, {node.lhs->data, node.rhs->data}, "first operand", lhs_before,
+                            node.lhs->grad);
+    require_finite_gradient(node, {node.lhs->data, node.rhs->data}, "second operand", rhs_before,
+                            node.rhs->grad);
+  } else {
+    require_finite_gradient(node, {node.lhs->data}, "operand", lhs_before, node.lhs->grad);
   }
 }
 

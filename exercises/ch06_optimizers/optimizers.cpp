@@ -1,11 +1,41 @@
 #include "optimizers.h"
 
 #include <cmath>
+#include <string>
 
 #include "bp/shape.h"
 #include "bp/todo.h"  // bp::todo() marks the unfinished tasks in exercises/
 
 namespace bp::optim {
+namespace {
+
+// Hyperparameters are checked where they are given, naming the optimizer, the hyperparameter and
+// the range it must lie in: β₁ = 1 or ε = 0 would otherwise surface as a NaN at the first step,
+// far from its cause. Each check is written so that NaN fails it too.
+template <typename T>
+void require_in_unit_interval(const std::string& optimizer, const char* what, T value) {
+  if (!(value >= T(0) && value < T(1))) {
+    throw ValueError(optimizer + ": " + what + " must be in [0, 1), got " + std::to_string(value));
+  }
+}
+
+template <typename T>
+void require_non_negative(const std::string& optimizer, const char* what, T value) {
+  if (!(value >= T(0)) || !std::isfinite(value)) {
+    throw ValueError(optimizer + ": " + what + " must be >= 0 and finite, got " +
+                     std::to_string(value));
+  }
+}
+
+template <typename T>
+void require_positive(const std::string& optimizer, const char* what, T value) {
+  if (!(value > T(0)) || !std::isfinite(value)) {
+    throw ValueError(optimizer + ": " + what + " must be positive and finite, got " +
+                     std::to_string(value));
+  }
+}
+
+}  // namespace
 
 template <typename T>
 Optimizer<T>::Optimizer(std::string name, T learning_rate) : name_(std::move(name)) {
@@ -14,10 +44,9 @@ Optimizer<T>::Optimizer(std::string name, T learning_rate) : name_(std::move(nam
 
 template <typename T>
 void Optimizer<T>::set_learning_rate(T learning_rate) {
-  if (!(learning_rate > T(0)) || !std::isfinite(learning_rate)) {
-    throw ValueError(name_ + ": the learning rate must be positive and finite, got " +
-                     std::to_string(learning_rate));
-  }
+  // 0 is allowed, as in PyTorch: a schedule may end there (cosine_lr's default minimum), and a
+  // step at η = 0 moves no parameter but still advances the state.
+  require_non_negative(name_, "the learning rate", learning_rate);
   learning_rate_ = learning_rate;
 }
 
@@ -61,9 +90,7 @@ void Sgd<T>::update(std::size_t /*i*/, nn::Parameter<T>& p) {
 template <typename T>
 Momentum<T>::Momentum(T learning_rate, T momentum, bool nesterov)
     : Optimizer<T>("Momentum", learning_rate), momentum_(momentum), nesterov_(nesterov) {
-  if (!(momentum >= T(0) && momentum < T(1))) {
-    throw ValueError("Momentum: the momentum must be in [0, 1), got " + std::to_string(momentum));
-  }
+  require_in_unit_interval<T>("Momentum", "the momentum", momentum);
 }
 
 template <typename T>
@@ -75,7 +102,10 @@ void Momentum<T>::update(std::size_t i, nn::Parameter<T>& p) {
 
 template <typename T>
 RmsProp<T>::RmsProp(T learning_rate, T alpha, T epsilon)
-    : Optimizer<T>("RmsProp", learning_rate), alpha_(alpha), epsilon_(epsilon) {}
+    : Optimizer<T>("RmsProp", learning_rate), alpha_(alpha), epsilon_(epsilon) {
+  require_in_unit_interval<T>("RmsProp", "alpha", alpha);  // α = 1 would keep s at 0 for good
+  require_positive<T>("RmsProp", "epsilon", epsilon);      // ε = 0 divides 0 by 0 where g = 0
+}
 
 template <typename T>
 void RmsProp<T>::update(std::size_t i, nn::Parameter<T>& p) {
@@ -90,10 +120,11 @@ Adam<T>::Adam(T learning_rate, T beta1, T beta2, T epsilon)
 
 template <typename T>
 Adam<T>::Adam(std::string name, T learning_rate, T beta1, T beta2, T epsilon)
-    : Optimizer<T>(std::move(name), learning_rate),
-      beta1_(beta1),
-      beta2_(beta2),
-      epsilon_(epsilon) {}
+    : Optimizer<T>(name, learning_rate), beta1_(beta1), beta2_(beta2), epsilon_(epsilon) {
+  require_in_unit_interval(name, "beta1", beta1);  // β = 1: 1 − βᵗ = 0, and m̂ = 0/0 at once
+  require_in_unit_interval(name, "beta2", beta2);
+  require_positive(name, "epsilon", epsilon);  // ε = 0: m̂/√v̂ = 0/0 where g has been 0
+}
 
 template <typename T>
 void Adam<T>::update(std::size_t i, nn::Parameter<T>& p) {
@@ -105,9 +136,7 @@ void Adam<T>::update(std::size_t i, nn::Parameter<T>& p) {
 template <typename T>
 AdamW<T>::AdamW(T learning_rate, T weight_decay, T beta1, T beta2, T epsilon)
     : Adam<T>("AdamW", learning_rate, beta1, beta2, epsilon), weight_decay_(weight_decay) {
-  if (!(weight_decay >= T(0))) {
-    throw ValueError("AdamW: the weight decay must be >= 0, got " + std::to_string(weight_decay));
-  }
+  require_non_negative<T>("AdamW", "the weight decay", weight_decay);
 }
 
 template <typename T>

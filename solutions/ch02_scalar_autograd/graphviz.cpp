@@ -1,7 +1,9 @@
 #include "graphviz.h"
 
+#include <cstdint>
 #include <cstdio>
 #include <sstream>
+#include <string>
 
 #include "bp/todo.h"  // bp::todo() marks the unfinished tasks in exercises/
 
@@ -33,18 +35,23 @@ std::string to_dot(const Value& root) {
   // [ch02.7]
   std::ostringstream dot;
   dot << "digraph autograd {\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=10];\n";
+  // A node's DOT id is its address: unique while the graph lives, which labels need not be.
+  const auto id_of = [](const Node* node) {
+    return "n" + std::to_string(reinterpret_cast<std::uintptr_t>(node));
+  };
   for (const Node* node : topological_order(root.node())) {
-    const auto id = reinterpret_cast<std::uintptr_t>(node);
-    dot << "  n" << id << " [shape=record, label=\"{ " << escape(node->label) << " | data "
+    const std::string id = id_of(node);
+    dot << "  " << id << " [shape=record, label=\"{ " << escape(node->label) << " | data "
         << four_decimals(node->data) << " | grad " << four_decimals(node->grad) << " }\"];\n";
     if (node->op == Op::Leaf) {
       continue;
     }
-    dot << "  n" << id << "op [shape=oval, label=\"" << escape(op_symbol(node->op)) << "\"];\n";
-    dot << "  n" << id << "op -> n" << id << ";\n";
+    // operand box → operation oval → result box
+    dot << "  " << id << "op [shape=oval, label=\"" << escape(op_symbol(node->op)) << "\"];\n";
+    dot << "  " << id << "op -> " << id << ";\n";
     for (const Node* operand : {node->lhs.get(), node->rhs.get()}) {
       if (operand != nullptr) {
-        dot << "  n" << reinterpret_cast<std::uintptr_t>(operand) << " -> n" << id << "op;\n";
+        dot << "  " << id_of(operand) << " -> " << id << "op;\n";
       }
     }
   }

@@ -26,8 +26,10 @@ void power_backward(Node& node) {
   // [ch02.2/backward]
   Node& x = *node.lhs;
   switch (node.op) {
-    case Op::Pow:  // o = xⁿ: ∂o/∂x = n·xⁿ⁻¹
-      x.grad += node.exponent * std::pow(x.data, node.exponent - 1.0) * node.grad;
+    case Op::Pow:  // o = xⁿ: ∂o/∂x = n·xⁿ⁻¹; for n = 0, o = 1 is constant (0·0⁻¹ would be NaN)
+      if (node.exponent != 0.0) {
+        x.grad += node.exponent * std::pow(x.data, node.exponent - 1.0) * node.grad;
+      }
       break;
     case Op::Exp:  // o = eˣ: ∂o/∂x = eˣ, which is o itself
       x.grad += node.data * node.grad;

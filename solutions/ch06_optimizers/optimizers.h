@@ -26,8 +26,8 @@ template <typename T>
 class Optimizer {
  public:
   /// \param name           the optimizer's name, for messages ("Adam")
-  /// \param learning_rate  η > 0
-  /// \throws bp::ValueError if η is not positive and finite
+  /// \param learning_rate  η ≥ 0 (as in PyTorch; at η = 0 a step moves no parameter)
+  /// \throws bp::ValueError if η is negative or not finite
   Optimizer(std::string name, T learning_rate);
   virtual ~Optimizer() = default;
 
@@ -40,7 +40,9 @@ class Optimizer {
   /// \return η
   T learning_rate() const { return learning_rate_; }
   /// Sets η (a learning-rate schedule does this before each step).
-  /// \param learning_rate  η > 0
+  /// \param learning_rate  η ≥ 0: a schedule may end at 0, where a step moves no parameter but
+  ///                       still advances the state (velocities, moments, the step count)
+  /// \throws bp::ValueError if η is negative or not finite
   void set_learning_rate(T learning_rate);
   /// \return how many steps were taken (t of Adam's bias correction)
   std::size_t steps() const { return steps_; }
@@ -86,6 +88,7 @@ class Momentum : public Optimizer<T> {
   /// \param learning_rate  η
   /// \param momentum       μ in [0, 1), such as 0.9
   /// \param nesterov       use Nesterov's look-ahead form
+  /// \throws bp::ValueError if η is negative or not finite, or μ is outside [0, 1)
   Momentum(T learning_rate, T momentum, bool nesterov = false);
 
  protected:
@@ -107,8 +110,10 @@ template <typename T = double>
 class RmsProp : public Optimizer<T> {
  public:
   /// \param learning_rate  η
-  /// \param alpha          α, the decay of the squared-gradient average, such as 0.99
-  /// \param epsilon        ε, such as 1e-8
+  /// \param alpha          α in [0, 1), the decay of the squared-gradient average, such as 0.99
+  /// \param epsilon        ε > 0, such as 1e-8
+  /// \throws bp::ValueError if η is negative or not finite, α is outside [0, 1), or ε is not
+  ///         positive and finite
   RmsProp(T learning_rate, T alpha = T(0.99), T epsilon = T(1e-8));
 
  protected:
@@ -129,9 +134,11 @@ template <typename T = double>
 class Adam : public Optimizer<T> {
  public:
   /// \param learning_rate  η, such as 1e-3
-  /// \param beta1          β₁, such as 0.9
-  /// \param beta2          β₂, such as 0.999
-  /// \param epsilon        ε, such as 1e-8
+  /// \param beta1          β₁ in [0, 1), such as 0.9
+  /// \param beta2          β₂ in [0, 1), such as 0.999
+  /// \param epsilon        ε > 0, such as 1e-8
+  /// \throws bp::ValueError if η is negative or not finite, a β is outside [0, 1) (PyTorch
+  ///         refuses those too), or ε is not positive and finite
   Adam(T learning_rate, T beta1 = T(0.9), T beta2 = T(0.999), T epsilon = T(1e-8));
 
  protected:
@@ -159,9 +166,10 @@ class AdamW : public Adam<T> {
  public:
   /// \param learning_rate  η
   /// \param weight_decay   λ ≥ 0, such as 0.01
-  /// \param beta1          β₁
-  /// \param beta2          β₂
-  /// \param epsilon        ε
+  /// \param beta1          β₁ in [0, 1)
+  /// \param beta2          β₂ in [0, 1)
+  /// \param epsilon        ε > 0
+  /// \throws bp::ValueError if λ is negative or not finite, or as Adam's constructor
   AdamW(T learning_rate, T weight_decay, T beta1 = T(0.9), T beta2 = T(0.999), T epsilon = T(1e-8));
 
  protected:

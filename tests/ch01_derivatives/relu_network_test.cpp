@@ -25,6 +25,12 @@ class ExampleA : public ::testing::Test {
  protected:
   ReluNet net{kA_W1, kA_W2};
   std::vector<Sample> batch{{1.0, -1.0}, {-2.0, 0.5}, {3.0, -2.0}};
+  // A second point where the worked example's symmetry is gone: W1 < 0, so h = W1·x is
+  // positive for the *negative* inputs, and the samples x = 1.5 and x = 2.5 are the ones ReLU
+  // blocks (h = −1.2, −2). A mask or a ReLU taken of x instead of h picks the wrong samples here,
+  // and n = 4 is not the worked batch's 3.
+  ReluNet other{-0.8, 1.3};
+  std::vector<Sample> other_batch{{1.5, 0.4}, {-2.0, -1.0}, {-0.5, 2.0}, {2.5, -0.3}};
 
   // E written out from its definition, so the gradient checks do not depend on task ch01.4.
   static double reference_loss(double W1, double W2, const std::vector<Sample>& samples,
@@ -36,6 +42,18 @@ class ExampleA : public ::testing::Test {
     }
     return convention == LossConvention::HalfSum ? 0.5 * sum
                                                  : sum / static_cast<double>(samples.size());
+  }
+
+  // gradients() of `at` on `samples`, both weights, both conventions, against central differences.
+  static void expect_central_differences(const ReluNet& at, const std::vector<Sample>& samples) {
+    for (LossConvention convention : {LossConvention::HalfSum, LossConvention::Mean}) {
+      const auto g = bp::worked::gradients(at, samples, convention);
+      double W1 = at.W1, W2 = at.W2;
+      auto E = [&] { return reference_loss(W1, W2, samples, convention); };
+      const char* name = convention == LossConvention::HalfSum ? " (half sum)" : " (mean)";
+      EXPECT_TRUE(GradientMatches(bp::check_gradient(std::string("W1") + name, W1, g.dW1, E)));
+      EXPECT_TRUE(GradientMatches(bp::check_gradient(std::string("W2") + name, W2, g.dW2, E)));
+    }
   }
 };
 
@@ -61,6 +79,25 @@ TEST_F(ExampleAForward, ComputesTheLossInBothConventions) {
   EXPECT_TRUE(
       AgreesTo("loss(Mean)", bp::worked::loss(net, batch, LossConvention::Mean), kA_loss_mean, 6))
       << "Mean is E = (1/n) Σ (y − t)², with no ½ (what reduce_mean and PyTorch's MSELoss do).";
+}
+
+// At the second point, y = ReLU(W1·x)·W2 = (0, 2.08, 0.52, 0): the ReLU acts on h = W1·x,
+// which is negative for the positive inputs. The residuals y − t are (−0.4, 3.08, −1.48, 0.3),
+// so ½Σ = 5.9634 and the mean over n = 4 is 2.9817.
+TEST_F(ExampleAForward, UsesThePreActivationAtASecondPoint) {
+  const double expected[] = {0.0, 2.08, 0.52, 0.0};
+  for (std::size_t i = 0; i < other_batch.size(); ++i) {
+    const double y = bp::worked::predict(other, other_batch[i].x);
+    EXPECT_TRUE(bp::testing::IsNear(
+        "predict(W1 = -0.8, W2 = 1.3, x = " + bp::testing::show(other_batch[i].x) + ")", y,
+        expected[i], 1e-12))
+        << "y = ReLU(h)·W2 with h = W1·x. ReLU(x)·W1·W2 agrees with it only while W1 > 0.";
+  }
+  EXPECT_TRUE(AgreesTo("loss(HalfSum) at the second point",
+                       bp::worked::loss(other, other_batch, LossConvention::HalfSum), 5.9634, 6));
+  EXPECT_TRUE(AgreesTo("loss(Mean) at the second point",
+                       bp::worked::loss(other, other_batch, LossConvention::Mean), 2.9817, 6))
+      << "the mean divides by the batch's own n = 4";
 }
 
 // An empty batch has a half-sum loss of 0, but no mean: that is an error, not a NaN.
@@ -91,14 +128,20 @@ TEST_F(ExampleAGradients, MatchTheWorkedNumbersForTheMeanLoss) {
 
 // Both gradients, both conventions, against central differences of E itself.
 TEST_F(ExampleAGradients, MatchCentralDifferencesInBothConventions) {
-  for (LossConvention convention : {LossConvention::HalfSum, LossConvention::Mean}) {
-    const auto g = bp::worked::gradients(net, batch, convention);
-    double W1 = net.W1, W2 = net.W2;
-    auto E = [&] { return reference_loss(W1, W2, batch, convention); };
-    const char* name = convention == LossConvention::HalfSum ? " (half sum)" : " (mean)";
-    EXPECT_TRUE(GradientMatches(bp::check_gradient(std::string("W1") + name, W1, g.dW1, E)));
-    EXPECT_TRUE(GradientMatches(bp::check_gradient(std::string("W2") + name, W2, g.dW2, E)));
-  }
+  expect_central_differences(net, batch);
+}
+
+// At the second point the mask [h > 0] keeps the samples x = −2 and x = −0.5 (h = 1.6, 0.4)
+// and blocks x = 1.5 and 2.5 (h = −1.2, −2): ∂E/∂W2 = 3.08·1.6 − 1.48·0.4 = 4.336 and
+// ∂E/∂W1 = 3.08·1.3·(−2) − 1.48·1.3·(−0.5) = −7.046 (half sum); both conventions against
+// central differences too.
+TEST_F(ExampleAGradients, UseTheMaskOfThePreActivationAtASecondPoint) {
+  const auto g = bp::worked::gradients(other, other_batch, LossConvention::HalfSum);
+  EXPECT_TRUE(AgreesTo("dE/dW1 at the second point (half sum)", g.dW1, -7.046, 6))
+      << "The mask is ReLU'(h) = [W1·x > 0], not [x > 0]: with W1 < 0 they pick opposite samples.";
+  EXPECT_TRUE(AgreesTo("dE/dW2 at the second point (half sum)", g.dW2, 4.336, 6))
+      << "dE/dW2 = Σ (y − t)·ReLU(h), with h = W1·x.";
+  expect_central_differences(other, other_batch);
 }
 
 // A sample whose hidden unit is off contributes nothing: its gradient is exactly zero.

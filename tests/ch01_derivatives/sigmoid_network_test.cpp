@@ -65,6 +65,21 @@ TEST_F(ExampleEForward, MatchesTheWorkedTable) {
       << "(The article printed L = " << kE_published_loss << ".)";
 }
 
+// At a point where no two parameters are equal (the worked one has all five at 0.5, which
+// hides w1 used for w2, or b1 for b3), every field against the definition.
+TEST_F(ExampleEForward, MatchesTheDefinitionAtAnotherPoint) {
+  const SigmoidNet p{0.3, -0.7, 0.2, 1.4, -0.6};
+  const double in1 = -1.2, in2 = 0.4, target = 0.3;
+  const SigmoidNetForward f = bp::worked::forward(p, in1, in2, target);
+  const SigmoidNetForward expected = exact_forward(p, in1, in2, target);  // z = −0.44
+  EXPECT_TRUE(bp::testing::IsNear("z = w1·x1 + w2·x2 + b1", f.z, expected.z, 1e-12))
+      << "each input has its own weight, and b1 is the hidden unit's bias";
+  EXPECT_TRUE(bp::testing::IsNear("a = sigmoid(z)", f.a, expected.a, 1e-12));
+  EXPECT_TRUE(bp::testing::IsNear("y_hat = w3·a + b3", f.y_hat, expected.y_hat, 1e-12))
+      << "the output unit has its own weight w3 and bias b3";
+  EXPECT_TRUE(bp::testing::IsNear("L = ½(y − y_hat)²", f.loss, expected.loss, 1e-12));
+}
+
 // --- ch01.8 -------------------------------------------------------------------------------------
 
 // Every gradient of the table. The output is linear, so ∂L/∂ŷ = ŷ − y carries no σ'.
@@ -120,6 +135,19 @@ TEST_F(ExampleEStep, OneStepMatchesTheWorkedTable) {
                     "); the correct step makes it grow."
               : "");
   EXPECT_TRUE(AgreesTo("b3 after one step", after.b3, kE_b3_after, 6));
+}
+
+// With five different parameters and five different gradients, each parameter moves by η times
+// its own gradient (the worked table, where all five start at 0.5, cannot tell them apart).
+TEST_F(ExampleEStep, MovesEachParameterByItsOwnGradient) {
+  const SigmoidNet p{0.3, -0.7, 0.2, 1.4, -0.6};
+  const SigmoidNet after = bp::worked::sgd_step(p, {0.1, -0.2, 0.3, -0.4, 0.5}, eta);
+  EXPECT_TRUE(bp::testing::IsNear("w1 after one step", after.w1, 0.3 - 0.1 * 0.1, 1e-15));
+  EXPECT_TRUE(bp::testing::IsNear("w2 after one step", after.w2, -0.7 + 0.1 * 0.2, 1e-15));
+  EXPECT_TRUE(bp::testing::IsNear("b1 after one step", after.b1, 0.2 - 0.1 * 0.3, 1e-15));
+  EXPECT_TRUE(bp::testing::IsNear("w3 after one step", after.w3, 1.4 + 0.1 * 0.4, 1e-15));
+  EXPECT_TRUE(bp::testing::IsNear("b3 after one step", after.b3, -0.6 - 0.1 * 0.5, 1e-15))
+      << "each field is its own parameter minus η times its own gradient";
 }
 
 // One small step lowers L: ŷ moves toward the target y = 1.

@@ -1,6 +1,8 @@
 // Task ch02.1: + − × ÷ and negation, forward and local backward rules.
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "bp/shape.h"
 #include "engine_testing.h"
 
@@ -23,17 +25,25 @@ TEST(ArithmeticOps, ComputeTheirResults) {
   EXPECT_TRUE(IsNear("1.0 - a / 4.0", (1.0 - a / 4.0).data(), 0.25, 0.0));
 }
 
-// The local rules: ∂(a+b) = (1, 1), ∂(a−b) = (1, −1), ∂(ab) = (b, a), ∂(a/b) = (1/b, −a/b²),
-// ∂(−a) = −1, at a = 3, b = −2.
+// A binary operation on a and b, and its local derivatives there.
+struct BinaryCase {
+  const char* op;
+  Value out;
+  double da, db;
+};
+
+// ∂(a+b) = (1, 1), ∂(a−b) = (1, −1), ∂(ab) = (b, a), ∂(a/b) = (1/b, −a/b²) at a = 3, b = −2.
+std::vector<BinaryCase> known_derivatives(const Value& a, const Value& b) {
+  return {{"a + b", a + b, 1.0, 1.0},
+          {"a - b", a - b, 1.0, -1.0},
+          {"a * b", a * b, -2.0, 3.0},
+          {"a / b", a / b, -0.5, -0.75}};
+}
+
+// The local rules at a = 3, b = −2 (the list above), and ∂(−a) = −1.
 TEST(ArithmeticOps, LocalRulesGiveTheKnownDerivatives) {
   const Value a(3.0), b(-2.0);
-  struct Case {
-    const char* op;
-    Value out;
-    double da, db;
-  };
-  for (const Case& c : {Case{"a + b", a + b, 1.0, 1.0}, Case{"a - b", a - b, 1.0, -1.0},
-                        Case{"a * b", a * b, -2.0, 3.0}, Case{"a / b", a / b, -0.5, -0.75}}) {
+  for (const BinaryCase& c : known_derivatives(a, b)) {
     apply_local_rule(c.out);
     EXPECT_TRUE(IsNear(std::string("d(") + c.op + ")/da", a.grad(), c.da, 1e-15));
     EXPECT_TRUE(IsNear(std::string("d(") + c.op + ")/db", b.grad(), c.db, 1e-15));
@@ -63,6 +73,28 @@ TEST(ArithmeticOps, AnOperandUsedTwiceCollectsBothContributions) {
       << "a is both operands: each use adds 1. Writing `grad =` keeps only the last one.";
   apply_local_rule(a * a);
   EXPECT_TRUE(IsNear("d(a * a)/da", a.grad(), 6.0, 0.0)) << "d(a²)/da = 2a = 6.";
+}
+
+// In a larger graph, a and b already hold gradients from their other uses when this node's rule
+// runs, and ∂root/∂o is not 1. Each rule adds ∂root/∂o · ∂o/∂x to what is there: the same
+// derivatives as above, at a = 3, b = −2, scaled by node.grad = 1.5 and added to 0.5 and −0.25.
+TEST(ArithmeticOps, LocalRulesAddToGradientsFromOtherUses) {
+  const Value a(3.0), b(-2.0);
+  for (const BinaryCase& c : known_derivatives(a, b)) {
+    a.node().grad = 0.5;
+    b.node().grad = -0.25;
+    c.out.node().grad = 1.5;
+    bp::autograd::propagate(c.out.node());
+    EXPECT_TRUE(
+        IsNear(std::string("a.grad after the rule of ") + c.op, a.grad(), 0.5 + 1.5 * c.da, 1e-15))
+        << "a.grad += node.grad · ∂o/∂a: keep what a already had, and scale by node.grad";
+    EXPECT_TRUE(IsNear(std::string("b.grad after the rule of ") + c.op, b.grad(),
+                       -0.25 + 1.5 * c.db, 1e-15))
+        << "b.grad += node.grad · ∂o/∂b: keep what b already had, and scale by node.grad";
+  }
+  for (double x : {-1.7, 0.4}) {
+    EXPECT_TRUE(ch02_testing::LocalRuleAccumulates("-x", x, [](Value v) { return -v; }));
+  }
 }
 
 // Dividing a finite number by zero is an error naming the operation, not a silent infinity.

@@ -2,10 +2,12 @@
 // on micrograd's README expression.
 #include <gtest/gtest.h>
 
+#include <string>
 #include <vector>
 
 #include "../ch01_derivatives/worked_example_values.h"
 #include "bp/random.h"
+#include "bp/shape.h"
 #include "engine_testing.h"
 
 namespace {
@@ -102,6 +104,62 @@ TEST(Backward, MatchesCentralDifferencesThroughEveryOperation) {
   }
 }
 
+// y = f(x) + x for every one-operand operation f: x is used twice, so x.grad = f'(x) + 1. A rule
+// that writes `=` instead of `+=` keeps only one of the two, whichever runs last.
+TEST(Backward, GivesAnOperandOfEveryUnaryRuleItsOtherUsesToo) {
+  struct Case {
+    const char* f;
+    Value (*apply)(const Value&);
+  };
+  const Case cases[] = {
+      {"-x", [](const Value& v) { return -v; }},
+      {"pow(x, 3)", [](const Value& v) { return pow(v, 3.0); }},
+      {"exp(x)", [](const Value& v) { return exp(v); }},
+      {"log(x)", [](const Value& v) { return log(v); }},
+      {"tanh(x)", [](const Value& v) { return tanh(v); }},
+      {"relu(x)", [](const Value& v) { return relu(v); }},
+      {"sigmoid(x)", [](const Value& v) { return sigmoid(v); }},
+  };
+  for (const Case& c : cases) {
+    const Value x(0.7);
+    Value y = c.apply(x) + x;
+    y.backward();
+    double at = 0.7;
+    const double expected = bp::numeric_derivative(
+        at, [&] { return (c.apply(Value(at)) + Value(at)).data(); }, 1e-5);
+    EXPECT_TRUE(IsNear(std::string("d(") + c.f + " + x)/dx", x.grad(), expected, 1e-8))
+        << "f'(x) + 1: both uses of x must reach x.grad (+= in every rule)";
+  }
+}
+
+// pow(relu(x), 0) at x = −1: relu gives 0, and 0⁰ = 1 is a constant, so x.grad = 0 (as in
+// PyTorch), not the NaN of 0·0⁻¹ = 0·∞ flowing back through the dead ReLU.
+TEST(Backward, PowZeroOfADeadReluGivesGradientZero) {
+  const Value x(-1.0);
+  Value y = pow(relu(x), 0.0);
+  y.backward();
+  EXPECT_TRUE(IsNear("pow(relu(-1), 0)", y.data(), 1.0, 0.0));
+  EXPECT_TRUE(IsNear("d pow(relu(x), 0)/dx at x = -1", x.grad(), 0.0, 0.0));
+}
+
+// A gradient that is not finite although every input is (√x at x = 0: d/dx = ∞) is reported by
+// backward() where it arises, naming the operation and its inputs, as the forward pass reports a
+// result that is not finite, never passed on silently as an infinity or a NaN.
+TEST(Backward, ReportsAGradientThatIsNotFiniteNamingTheOperation) {
+  const Value x(0.0, "x");
+  Value y = pow(x, 0.5) * 3.0;
+  EXPECT_TRUE(IsNear("3·√0", y.data(), 0.0, 0.0));
+  try {
+    y.backward();
+    FAIL() << "backward() of 3·√x at x = 0 gave x.grad = " << x.grad() << " without an error";
+  } catch (const bp::ValueError& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find("pow(0, 0.5)"), std::string::npos)
+        << "the message should name the operation and its inputs: " << message;
+    EXPECT_NE(message.find("inf"), std::string::npos) << message;
+  }
+}
+
 // Calling backward() twice: intermediate nodes start from zero each time, leaves (inputs and
 // parameters) accumulate, so every leaf gradient exactly doubles.
 TEST(Backward, CalledTwiceDoublesLeafGradientsExactly) {
@@ -115,6 +173,11 @@ TEST(Backward, CalledTwiceDoublesLeafGradientsExactly) {
   EXPECT_TRUE(IsNear("dy/dw after two calls", w.grad(), 2.0 * dw, 1e-15));
   EXPECT_TRUE(IsNear("dy/dh after two calls", h.grad(), dh, 1e-15))
       << "h is an intermediate node: backward() recomputes it from zero, it does not accumulate.";
+  Value lone(4.0);  // a root that is itself a leaf accumulates like any leaf: 1, then 2
+  lone.backward();
+  lone.backward();
+  EXPECT_TRUE(IsNear("d lone/d lone after two calls", lone.grad(), 2.0, 0.0))
+      << "seed the root with grad += 1, not grad = 1: a lone leaf is a leaf";
 }
 
 // Backward through a chain of a million additions: dy/dx = 1, and no stack overflow.

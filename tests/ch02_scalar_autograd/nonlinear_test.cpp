@@ -15,6 +15,9 @@ using ch02_testing::LocalRuleMatches;
 // The three functions at a few points, and sigmoid far out on both sides without overflow.
 TEST(NonlinearOps, ComputeTheirResults) {
   EXPECT_TRUE(IsNear("tanh(0.5)", tanh(Value(0.5)).data(), std::tanh(0.5), 1e-15));
+  EXPECT_TRUE(IsNear("tanh(1000)", tanh(Value(1000.0)).data(), 1.0, 0.0))
+      << "(e^2x − 1)/(e^2x + 1) is inf/inf = NaN at x = 1000: use std::tanh";
+  EXPECT_TRUE(IsNear("tanh(-1000)", tanh(Value(-1000.0)).data(), -1.0, 0.0));
   EXPECT_TRUE(IsNear("relu(-2)", relu(Value(-2.0)).data(), 0.0, 0.0));
   EXPECT_TRUE(IsNear("relu(1.5)", relu(Value(1.5)).data(), 1.5, 0.0));
   EXPECT_TRUE(IsNear("sigmoid(0)", sigmoid(Value(0.0)).data(), 0.5, 0.0));
@@ -45,6 +48,23 @@ TEST(NonlinearOps, FollowTheConventionsAtTheEdges) {
   apply_local_rule(sigmoid(far));
   EXPECT_TRUE(std::isfinite(far.grad()));
   EXPECT_GE(far.grad(), 0.0);
+  for (double x : {-1000.0, 1000.0}) {
+    const Value saturated(x);
+    apply_local_rule(tanh(saturated));
+    EXPECT_TRUE(IsNear("d tanh(x)/dx at x = " + bp::testing::show(x), saturated.grad(), 0.0, 0.0));
+  }
+}
+
+// With a gradient already in x from another use of x (y = tanh(x) + x), and node.grad ≠ 1 and of
+// either sign, each rule adds node.grad · ∂o/∂x to it. ReLU's mask is [x > 0] whatever the sign of
+// the gradient that arrives.
+TEST(NonlinearOps, LocalRulesAddToGradientsFromOtherUses) {
+  using ch02_testing::LocalRuleAccumulates;
+  for (double x : {-2.2, 0.6}) {
+    EXPECT_TRUE(LocalRuleAccumulates("tanh(x)", x, [](Value v) { return tanh(v); }));
+    EXPECT_TRUE(LocalRuleAccumulates("relu(x)", x, [](Value v) { return relu(v); }));
+    EXPECT_TRUE(LocalRuleAccumulates("sigmoid(x)", x, [](Value v) { return sigmoid(v); }));
+  }
 }
 
 }  // namespace

@@ -61,6 +61,19 @@ TEST(SvmLoss, GradientReachesEveryParameter) {
   }
 }
 
+// A point is classified correctly only when y·s > 0: a score of exactly 0 lies on the boundary and
+// is no class at all. With every parameter 0 every score is 0, so the accuracy is 0 and each
+// hinge is relu(1 − 0) = 1.
+TEST(SvmLoss, AScoreOfExactlyZeroIsNotACorrectClassification) {
+  bp::Rng rng(5);
+  const MLP model(2, {3, 1}, rng);
+  for (const Value& p : model.parameters()) p.node().data = 0.0;
+  const auto result = bp::autograd::svm_loss(model, small_set(), 0.01);
+  EXPECT_TRUE(IsNear("accuracy with every score 0", result.accuracy, 0.0, 0.0))
+      << "count a point as correct when y·score > 0, not >= 0";
+  EXPECT_TRUE(IsNear("loss with every score 0", result.loss.data(), 1.0, 1e-15));
+}
+
 // An empty set has no mean: an error, not a NaN.
 TEST(SvmLoss, RejectsAnEmptySet) {
   bp::Rng rng(5);

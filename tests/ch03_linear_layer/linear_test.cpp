@@ -71,6 +71,24 @@ TEST_F(LinearForward, HandlesEmptyBatchesAndRejectsWrongShapes) {
       << "b must have one entry per output (W's rows)";
 }
 
+// Linear(in, out, rng) draws W and b uniformly from [−1/√in, 1/√in), PyTorch's default: with
+// in = 400 the bound is 0.05, and the 1200 weights reach within 1% of it on both sides. The
+// gradients start at zero, with their variables' shapes. Y = W·0 + b is b in every column.
+TEST_F(LinearForward, ADrawnLayerHasPyTorchsInitialisation) {
+  bp::Rng rng(4);
+  Linear<double> layer(400, 3, rng);
+  const Matrix<double> Y = layer.forward(Matrix<double>::Zero(400, 2));
+  EXPECT_TRUE(MatrixNear("Y of a zero input", Y, layer.b().replicate(1, 2), 0.0));
+  EXPECT_TRUE(HasShape("W", layer.W(), 3, 400));
+  const double bound = 1.0 / std::sqrt(400.0);
+  EXPECT_LT(layer.W().cwiseAbs().maxCoeff(), bound);
+  EXPECT_GT(layer.W().maxCoeff(), 0.99 * bound);
+  EXPECT_LT(layer.W().minCoeff(), -0.99 * bound);
+  EXPECT_LT(layer.b().cwiseAbs().maxCoeff(), bound);
+  EXPECT_TRUE(MatrixNear("dW before any backward", layer.dW(), Matrix<double>::Zero(3, 400), 0.0));
+  EXPECT_TRUE(MatrixNear("db before any backward", layer.db(), Vector<double>::Zero(3), 0.0));
+}
+
 // Non-finite inputs are not an error: they propagate as IEEE arithmetic says (NaN stays NaN).
 TEST_F(LinearForward, PropagatesNonFiniteInputs) {
   Linear<double> layer(W, b);
@@ -135,6 +153,25 @@ TEST_F(LinearBackward, BatchGradientIsTheSumOfPerSampleGradients) {
   layer.forward(inputs);
   layer.backward((layer.forward(inputs) - targets) / 7.0);  // mean loss: dY = (Y − T)/N
   EXPECT_TRUE(MatrixNear("dW of the mean loss", layer.dW(), sum_dW / 7.0, 1e-12));
+}
+
+// With the input gradient switched off (a network's first layer: set_input_gradient(false)),
+// backward returns an empty (0, N) dX but must still store dW and db, exactly as with it on:
+// chapter 7's make_mlp switches it off, and an optimizer then reads dW and db.
+TEST_F(LinearBackward, WithoutTheInputGradientStillStoresDWAndDb) {
+  const Matrix<double> G = bp::random_uniform(2, 4, 12u);
+  Linear<double> full(W, b), skipping(W, b);
+  skipping.set_input_gradient(false);
+  full.forward(X);
+  skipping.forward(X);
+  EXPECT_FALSE(skipping.input_gradient());
+  const Matrix<double> dX = full.backward(G);
+  EXPECT_TRUE(HasShape("dX with the input gradient off", skipping.backward(G), 0, 4));
+  EXPECT_TRUE(MatrixNear("dW with the input gradient off", skipping.dW(), full.dW(), 0.0))
+      << "dW and db do not depend on whether dX is wanted: compute them first";
+  EXPECT_TRUE(MatrixNear("db with the input gradient off", skipping.db(), full.db(), 0.0));
+  skipping.set_input_gradient(true);
+  EXPECT_TRUE(MatrixNear("dX once it is switched on again", skipping.backward(G), dX, 0.0));
 }
 
 // An empty batch has zero gradients for W and b, and an empty dX.

@@ -32,6 +32,23 @@ TEST(XorLoss, IsTheMeanOfTheSquaredResiduals) {
       << "residuals (−1, 0, 1, 0): (1 + 0 + 1 + 0) / 4";
 }
 
+// On a (2, 3) batch the mean runs over all m = 6 entries, not over the 3 samples (columns) or
+// the 2 rows: Y − Z = [[1, −2, 0], [3, 1, −1]] gives L = 16/6 and ∂L/∂Z = −(2/6)(Y − Z). A
+// one-row batch cannot tell these apart, and the central-difference check below cannot either
+// when the loss and its gradient make the same mistake.
+TEST(XorLoss, AveragesOverEveryEntryOfASeveralRowBatch) {
+  const Matrix<double> Z = (Matrix<double>(2, 3) << 0.5, 1, -1, -2, 0, 2).finished();
+  const Matrix<double> Y = Z + (Matrix<double>(2, 3) << 1, -2, 0, 3, 1, -1).finished();
+  EXPECT_TRUE(AgreesTo("L of a (2, 3) batch", bp::nn::mean_squared_error(Z, Y), 16.0 / 6.0, 6))
+      << "(1 + 4 + 0 + 9 + 1 + 1) / 6: m = rows × columns = 6 (16/3 would be a mean over the 3 "
+         "samples)";
+  const Matrix<double> expected =
+      -(2.0 / 6.0) * (Matrix<double>(2, 3) << 1, -2, 0, 3, 1, -1).finished();
+  EXPECT_TRUE(bp::testing::MatrixNear("dL/dZ of a (2, 3) batch",
+                                      bp::nn::mean_squared_error_gradient(Z, Y), expected, 1e-15))
+      << "−(2/m)(Y − Z) with m = 6";
+}
+
 // ∂L/∂Z = −(2/m)(Y − Z), against central differences of L on a non-square batch.
 TEST(XorLoss, GradientMatchesCentralDifferences) {
   Matrix<double> Z = bp::random_uniform(2, 3, 4u);
@@ -71,6 +88,27 @@ TEST(XorFit, LowersTheLossAtEveryStep) {
         << "the loss rose at step " << i << ": is the update going uphill?";
   }
   EXPECT_LT(losses.back(), losses.front());
+}
+
+// fit takes exactly `steps` steps and returns one loss per step, the loss before that step:
+// none for 0 (the layer is untouched), then 1 and 2, each the curve's value after as many updates.
+TEST(XorFit, TakesExactlyTheRequestedNumberOfSteps) {
+  for (int steps : {0, 1, 2}) {
+    Linear<double> layer((Matrix<double>(1, 2) << 0.3, -0.7).finished(),
+                         (Vector<double>(1) << 0.1).finished());
+    const auto losses = bp::nn::fit(layer, bp::nn::xor_inputs(), bp::nn::xor_targets(), 0.5, steps);
+    ASSERT_EQ(losses.size(), static_cast<std::size_t>(steps))
+        << "fit(..., steps = " << steps << ") returns one loss per step";
+    for (std::size_t k = 0; k < losses.size(); ++k) {
+      EXPECT_TRUE(AgreesTo(("L before step " + std::to_string(k + 1)).c_str(), losses[k],
+                           kB_curve_loss[k], 6));
+    }
+    const double after =
+        bp::nn::mean_squared_error(layer.forward(bp::nn::xor_inputs()), bp::nn::xor_targets());
+    EXPECT_TRUE(AgreesTo(("L after " + std::to_string(steps) + " steps").c_str(), after,
+                         kB_curve_loss[steps], 6))
+        << "the layer took " << steps << " updates, no more, no fewer";
+  }
 }
 
 // The loss curve of the notes' table ("The published update climbs the loss"), step by step:

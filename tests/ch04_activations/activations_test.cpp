@@ -27,6 +27,7 @@ using bp::testing::MatrixNear;
 struct Activation {
   std::string name;
   std::function<std::unique_ptr<Layer<double>>()> make;
+  std::function<std::unique_ptr<Layer<float>>()> make_float;  // the same layer in float
 };
 
 std::string NameOf(const ::testing::TestParamInfo<Activation>& info) { return info.param.name; }
@@ -89,25 +90,42 @@ TEST_P(ActivationFamily, RejectsAGradientOfTheWrongShape) {
   EXPECT_THROW(layer->backward(Matrix<double>::Ones(4, 3)), bp::ShapeError);
 }
 
+// The same source in float (chapter 7 trains in float) agrees with double to float precision,
+// forward and backward.
+TEST_P(ActivationFamily, FloatAgreesWithDouble) {
+  const Matrix<double> Z = away_from_the_kink(6);
+  const Matrix<double> G = bp::random_uniform(3, 4, 7u);
+  auto d = GetParam().make();
+  auto f = GetParam().make_float();
+  const Matrix<double> A = d->forward(Z);
+  const Matrix<double> Af = f->forward(Z.cast<float>()).cast<double>();
+  EXPECT_TRUE(MatrixNear(GetParam().name + " forward in float", Af, A, 1e-6));
+  const Matrix<double> dZf = f->backward(G.cast<float>()).cast<double>();
+  EXPECT_TRUE(MatrixNear(GetParam().name + " backward in float", dZf, d->backward(G), 1e-6));
+}
+
 INSTANTIATE_TEST_SUITE_P(Sigmoid, ActivationFamily,
                          ::testing::Values(Activation{
-                             "sigmoid",
-                             [] { return std::make_unique<bp::nn::Sigmoid<double>>(); }}),
+                             "sigmoid", [] { return std::make_unique<bp::nn::Sigmoid<double>>(); },
+                             [] { return std::make_unique<bp::nn::Sigmoid<float>>(); }}),
                          NameOf);
 INSTANTIATE_TEST_SUITE_P(Tanh, ActivationFamily,
                          ::testing::Values(Activation{
-                             "tanh", [] { return std::make_unique<bp::nn::Tanh<double>>(); }}),
+                             "tanh", [] { return std::make_unique<bp::nn::Tanh<double>>(); },
+                             [] { return std::make_unique<bp::nn::Tanh<float>>(); }}),
                          NameOf);
 INSTANTIATE_TEST_SUITE_P(
     Relu, ActivationFamily,
-    ::testing::Values(Activation{"relu", [] { return std::make_unique<bp::nn::Relu<double>>(); }},
+    ::testing::Values(Activation{"relu", [] { return std::make_unique<bp::nn::Relu<double>>(); },
+                                 [] { return std::make_unique<bp::nn::Relu<float>>(); }},
                       Activation{"leaky_relu",
-                                 [] { return std::make_unique<bp::nn::LeakyRelu<double>>(0.1); }}),
+                                 [] { return std::make_unique<bp::nn::LeakyRelu<double>>(0.1); },
+                                 [] { return std::make_unique<bp::nn::LeakyRelu<float>>(0.1f); }}),
     NameOf);
 INSTANTIATE_TEST_SUITE_P(Softmax, ActivationFamily,
                          ::testing::Values(Activation{
-                             "softmax",
-                             [] { return std::make_unique<bp::nn::Softmax<double>>(); }}),
+                             "softmax", [] { return std::make_unique<bp::nn::Softmax<double>>(); },
+                             [] { return std::make_unique<bp::nn::Softmax<float>>(); }}),
                          NameOf);
 
 // --- ch04.1 -------------------------------------------------------------------------------------
@@ -128,17 +146,21 @@ TEST(SigmoidLayer, HasTheKnownValues) {
 
 // --- ch04.2 -------------------------------------------------------------------------------------
 
-// tanh(0) = 0 and tanh'(0) = 1; tanh(±1000) = ±1 with gradient 0; tanh'(0.5) = 0.786448.
+// tanh(0) = 0 and tanh'(0) = 1; tanh(±1000) = ±1 exactly, with gradient 0; tanh'(0.5) =
+// 0.786448.
 TEST(TanhLayer, HasTheKnownValues) {
   bp::nn::Tanh<double> layer;
-  Matrix<double> Z(1, 3);
-  Z << 0.0, 1000.0, 0.5;
+  Matrix<double> Z(1, 4);
+  Z << 0.0, 1000.0, 0.5, -1000.0;
   const Matrix<double> A = layer.forward(Z);
   EXPECT_TRUE(IsNear("tanh(0)", A(0, 0), 0.0, 0.0));
-  EXPECT_TRUE(IsNear("tanh(1000)", A(0, 1), 1.0, 0.0));
-  const Matrix<double> dZ = layer.backward(Matrix<double>::Ones(1, 3));
+  EXPECT_TRUE(IsNear("tanh(1000)", A(0, 1), 1.0, 0.0))
+      << "(e^2z − 1)/(e^2z + 1) is inf/inf = NaN at z = 1000: use Eigen's tanh()";
+  EXPECT_TRUE(IsNear("tanh(-1000)", A(0, 3), -1.0, 0.0));
+  const Matrix<double> dZ = layer.backward(Matrix<double>::Ones(1, 4));
   EXPECT_TRUE(IsNear("tanh'(0)", dZ(0, 0), 1.0, 0.0)) << "tanh' = 1 − A², from the output";
   EXPECT_TRUE(IsNear("tanh'(1000)", dZ(0, 1), 0.0, 0.0));
+  EXPECT_TRUE(IsNear("tanh'(-1000)", dZ(0, 3), 0.0, 0.0));
   EXPECT_TRUE(bp::testing::AgreesTo("tanh'(0.5)", dZ(0, 2), 0.786448, 6))
       << "1 − tanh²(0.5): 0 and 1000 cannot tell 1 − A from 1 − A², 0.5 can";
 }
@@ -162,6 +184,39 @@ TEST(ReluLayers, FollowTheConventionAtTheKink) {
   EXPECT_TRUE(MatrixNear("leaky_relu backward", leaky.backward(Matrix<double>::Ones(1, 3)),
                          (Matrix<double>(1, 3) << 0.1, 0.1, 1).finished(), 1e-15))
       << "slope for z <= 0, 1 for z > 0";
+}
+
+// On a batch whose gradient has both signs, each backward keeps or scales dA by the mask of the
+// *input*, [Z > 0]: a mask taken from dA (or a gradient of all ones, as above) would not notice.
+// LeakyReLU's default slope is 0.01, PyTorch's.
+TEST(ReluLayers, MaskTheGradientByTheSignOfTheInput) {
+  Matrix<double> Z(2, 3), dA(2, 3);
+  Z << -2.0, 0.5, 3.0,  //
+      1.0, -1.0, 0.25;
+  dA << 0.7, -1.2, -0.4,  //
+      -2.0, 0.3, 1.5;
+  bp::nn::Relu<double> relu;
+  relu.forward(Z);
+  Matrix<double> expected(2, 3);
+  expected << 0.0, -1.2, -0.4,  //
+      -2.0, 0.0, 1.5;
+  EXPECT_TRUE(MatrixNear("relu backward", relu.backward(dA), expected, 0.0))
+      << "dZ = dA where Z > 0 and 0 elsewhere, whatever the sign of dA";
+  bp::nn::LeakyRelu<double> leaky(0.1);
+  leaky.forward(Z);
+  expected << 0.07, -1.2, -0.4,  //
+      -2.0, 0.03, 1.5;
+  EXPECT_TRUE(MatrixNear("leaky_relu backward", leaky.backward(dA), expected, 1e-15))
+      << "dZ = dA where Z > 0 and slope·dA elsewhere, whatever the sign of dA";
+  bp::nn::LeakyRelu<double> default_slope;
+  EXPECT_TRUE(MatrixNear("leaky_relu(Z) with the default slope", default_slope.forward(Z),
+                         (Matrix<double>(2, 3) << -0.02, 0.5, 3, 1, -0.01, 0.25).finished(),
+                         1e-15));
+  expected << 0.007, -1.2, -0.4,  //
+      -2.0, 0.003, 1.5;
+  EXPECT_TRUE(MatrixNear("leaky_relu backward with the default slope", default_slope.backward(dA),
+                         expected, 1e-15))
+      << "the layer's own slope_, never a constant";
 }
 
 // --- ch04.4 -------------------------------------------------------------------------------------

@@ -49,6 +49,17 @@ TEST(MseLoss, GradientsMatchCentralDifferences) {
   }
 }
 
+// float and double agree in both conventions, so chapter 7 can train in float.
+TEST(MseLoss, FloatAgreesWithDouble) {
+  const Matrix<double> pred = bp::random_uniform(2, 5, 3u), target = bp::random_uniform(2, 5, 4u);
+  for (Reduction r : {Reduction::HalfSum, Reduction::Mean}) {
+    const auto d = bp::nn::mse(pred, target, r);
+    const auto f = bp::nn::mse<float>(pred.cast<float>(), target.cast<float>(), r);
+    EXPECT_TRUE(bp::testing::IsNear("mse in float", f.value, d.value, 1e-6));
+    EXPECT_TRUE(MatrixNear("gradient in float", f.gradient.cast<double>(), d.gradient, 1e-6));
+  }
+}
+
 // Shapes that differ are an error naming both; the mean of an empty batch is undefined.
 TEST(MseLoss, RejectsMismatchedShapesAndEmptyMeans) {
   const Matrix<double> a = Matrix<double>::Zero(2, 3);
@@ -73,6 +84,34 @@ TEST(BinaryCrossEntropy, HasKnownValuesFromLogits) {
                          (Matrix<double>(1, 2) << (0.5 - 1.0) / 2, (s2 - 0.0) / 2).finished(),
                          1e-15))
       << "∂L/∂z = (σ(z) − y)/m";
+}
+
+// On a (2, 3) batch the mean runs over all m = 6 entries (PyTorch's BCEWithLogitsLoss), not over
+// the 3 samples (columns): L = 7.344263/6 = 1.22404, and ∂L/∂z = (σ(z) − y)/6. A one-row batch
+// cannot tell the two apart, nor can a gradient check when loss and gradient share the mistake.
+TEST(BinaryCrossEntropy, AveragesOverEveryEntryOfASeveralRowBatch) {
+  Matrix<double> z(2, 3), y(2, 3);
+  z << 0.0, 2.0, -1.0,  //
+      1.0, -3.0, 0.5;
+  y << 1.0, 0.0, 0.0,  //
+      1.0, 1.0, 0.25;
+  const auto result = bp::nn::binary_cross_entropy_with_logits(z, y);
+  EXPECT_TRUE(AgreesTo("BCE of a (2, 3) batch", result.value, 1.22404, 6))
+      << "the sum over the 6 entries divided by m = 6 (2.44809 would be a mean over the 3 "
+         "samples)";
+  const Matrix<double> sigma = z.unaryExpr([](double v) { return 1.0 / (1.0 + std::exp(-v)); });
+  EXPECT_TRUE(MatrixNear("dBCE/dz of a (2, 3) batch", result.gradient, (sigma - y) / 6.0, 1e-15))
+      << "(σ(z) − y)/m with m = 6";
+}
+
+// float and double agree, so chapter 7 can train in float.
+TEST(BinaryCrossEntropy, FloatAgreesWithDouble) {
+  const Matrix<double> z = bp::random_uniform(3, 4, 5u, -6.0, 6.0);
+  const Matrix<double> y = bp::random_uniform(3, 4, 6u, 0.0, 1.0);
+  const auto d = bp::nn::binary_cross_entropy_with_logits(z, y);
+  const auto f = bp::nn::binary_cross_entropy_with_logits<float>(z.cast<float>(), y.cast<float>());
+  EXPECT_TRUE(bp::testing::IsNear("BCE in float", f.value, d.value, 1e-5));
+  EXPECT_TRUE(MatrixNear("gradient in float", f.gradient.cast<double>(), d.gradient, 1e-6));
 }
 
 // The gradient against central differences, with targets strictly between 0 and 1 too.
@@ -161,6 +200,9 @@ TEST(L2Penalty, HasItsValueAndGradient) {
     return bp::nn::l2_penalty(W, 0.1).value;
   }))) << "the ½ makes the gradient λW, which is what PyTorch's weight_decay adds";
   EXPECT_THROW(bp::nn::l2_penalty(W, -1.0), bp::ValueError);
+  const auto in_float = bp::nn::l2_penalty<float>(W.cast<float>(), 0.1f);
+  EXPECT_TRUE(bp::testing::IsNear("penalty in float", in_float.value, 1.5, 1e-6));
+  EXPECT_TRUE(MatrixNear("gradient in float", in_float.gradient.cast<double>(), 0.1 * W, 1e-6));
 }
 
 // float and double agree for the fused loss, so chapter 7 can train in float.

@@ -7,7 +7,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -58,6 +60,77 @@ void expect_converges(Optimizer<double>& bowl_optimizer, Optimizer<double>& rose
       steps_to_reach(rosen_optimizer, kRosenbrock, {-1.5, 2.0}, {1.0, 1.0}, 1e-2, rosen_budget), 0)
       << "did not bring Rosenbrock from (−1.5, 2) to within 1e-2 of (1, 1) in " << rosen_budget
       << " steps";
+}
+
+// Three parameters: A (2, 3), b (2, 1) and C (2, 3), of A's shape, with gradients that differ in
+// every entry and change from step to step. After three steps of one optimizer over all three,
+// each must be where a fresh optimizer takes it alone: a velocity or a moment (or the step count
+// t) shared between parameters passes every one-parameter test and fails here. The same run in
+// float must agree with double.
+using MakeOptimizer = std::function<std::unique_ptr<Optimizer<double>>()>;
+using MakeFloatOptimizer = std::function<std::unique_ptr<Optimizer<float>>()>;
+
+void expect_state_per_parameter(const MakeOptimizer& make, const MakeFloatOptimizer& make_float) {
+  const char* names[] = {"A", "b", "C"};
+  const Eigen::Index cols[] = {3, 1, 3};
+  const auto start = [&](std::size_t k) { return bp::random_uniform(2, cols[k], 10u + k); };
+  // Written into the gradient's own storage: assigning a temporary matrix would move a new buffer
+  // in, and the parameter's view would still point at the old one.
+  const auto set_gradient = [&](Matrix<double>& grad, std::size_t k, int step) {
+    const Matrix<double> g =
+        bp::random_uniform(2, cols[k], 20u + 10u * k + static_cast<std::uint64_t>(step), -2.0, 2.0);
+    grad = g;
+  };
+  Matrix<double> values[3], grads[3];
+  Matrix<float> values_f[3], grads_f[3];
+  std::vector<bp::nn::Parameter<double>> params;
+  std::vector<bp::nn::Parameter<float>> params_f;
+  for (std::size_t k = 0; k < 3; ++k) {
+    values[k] = start(k);
+    grads[k] = Matrix<double>::Zero(2, cols[k]);
+    values_f[k] = values[k].cast<float>();
+    grads_f[k] = grads[k].cast<float>();
+    params.push_back(bp::nn::view_of(names[k], values[k], grads[k]));
+    params_f.push_back(bp::nn::view_of(names[k], values_f[k], grads_f[k]));
+  }
+  const auto together = make();
+  const auto together_f = make_float();
+  for (int step = 0; step < 3; ++step) {
+    for (std::size_t k = 0; k < 3; ++k) {
+      set_gradient(grads[k], k, step);
+      grads_f[k] = grads[k].cast<float>();
+    }
+    together->step(params);
+    together_f->step(params_f);
+  }
+  for (std::size_t k = 0; k < 3; ++k) {
+    Matrix<double> value = start(k), grad = Matrix<double>::Zero(2, cols[k]);
+    std::vector<bp::nn::Parameter<double>> alone_params = {bp::nn::view_of(names[k], value, grad)};
+    const auto alone = make();
+    for (int step = 0; step < 3; ++step) {
+      set_gradient(grad, k, step);
+      alone->step(alone_params);
+    }
+    EXPECT_TRUE(bp::testing::MatrixNear(std::string(names[k]) + " after 3 steps beside two others",
+                                        values[k], value, 1e-14))
+        << names[k] << " did not move as it does alone: each parameter needs its own state, "
+        << "this->state(i, k) with its own i (and t is this->steps(), the same for all)";
+    EXPECT_TRUE(bp::testing::MatrixNear(std::string(names[k]) + " in float",
+                                        values_f[k].cast<double>(), values[k], 1e-5));
+  }
+}
+
+// Passes when make() throws bp::ValueError with exactly `message`.
+::testing::AssertionResult ThrowsValueError(const std::function<void()>& make,
+                                            const std::string& message) {
+  try {
+    make();
+  } catch (const bp::ValueError& e) {
+    if (e.what() == message) return ::testing::AssertionSuccess();
+    return ::testing::AssertionFailure()
+           << "the error says \"" << e.what() << "\", expected \"" << message << "\"";
+  }
+  return ::testing::AssertionFailure() << "no bp::ValueError; expected \"" << message << "\"";
 }
 
 // --- ch06.1 -------------------------------------------------------------------------------------
@@ -120,6 +193,44 @@ TEST(MomentumOptimizer, ConvergesOnTheBowlAndRosenbrock) {
   expect_converges(nbowl, nrosen, 130, 3500);
 }
 
+// Over three parameters of two shapes, classical and Nesterov momentum keep one velocity each.
+TEST(MomentumOptimizer, KeepsAVelocityForEachParameter) {
+  for (bool nesterov : {false, true}) {
+    expect_state_per_parameter(
+        [=] { return std::make_unique<bp::optim::Momentum<double>>(0.1, 0.9, nesterov); },
+        [=] { return std::make_unique<bp::optim::Momentum<float>>(0.1f, 0.9f, nesterov); });
+  }
+}
+
+// The parameter list must keep its length and shapes from step to step; η must be >= 0 and
+// finite (0 is allowed, as in PyTorch: a step then moves nothing); μ must be in [0, 1).
+TEST(MomentumOptimizer, RejectsChangedParametersAndBadHyperparameters) {
+  bp::optim::Momentum<double> momentum(0.1, 0.9);
+  Matrix<double> a = Matrix<double>::Ones(2, 3), ga = Matrix<double>::Ones(2, 3);
+  std::vector<bp::nn::Parameter<double>> params = {bp::nn::view_of("W", a, ga)};
+  momentum.step(params);
+  bp::optim::Sgd<double> sgd(0.1);
+  sgd.step(params);
+  EXPECT_EQ(a(0, 0), 1.0 - 0.1 - 0.1) << "one Momentum step then one SGD step";
+  bp::optim::Sgd<double> still(0.0);
+  still.step(params);
+  EXPECT_EQ(a(0, 0), 1.0 - 0.1 - 0.1) << "a step at η = 0 moves nothing";
+  params.push_back(params[0]);
+  EXPECT_THROW(momentum.step(params), bp::ShapeError) << "a second parameter appeared";
+  params.clear();
+  a.resize(3, 2);  // the same 6 numbers, now shaped (3, 2)
+  ga.resize(3, 2);
+  params.push_back(bp::nn::view_of("W", a, ga));
+  EXPECT_THROW(momentum.step(params), bp::ShapeError) << "W changed shape";
+  EXPECT_THROW(bp::optim::Sgd<double>(-0.1), bp::ValueError);
+  EXPECT_THROW(bp::optim::Sgd<double>(std::nan("")), bp::ValueError);
+  EXPECT_THROW(bp::optim::Sgd<double>(std::numeric_limits<double>::infinity()), bp::ValueError);
+  EXPECT_THROW(sgd.set_learning_rate(-0.1), bp::ValueError);
+  EXPECT_THROW(bp::optim::Momentum<double>(0.1, 1.0), bp::ValueError);
+  EXPECT_THROW(bp::optim::Momentum<double>(0.1, -0.1), bp::ValueError);
+  EXPECT_THROW(bp::optim::Momentum<double>(0.1, std::nan("")), bp::ValueError);
+}
+
 // --- ch06.3 -------------------------------------------------------------------------------------
 
 // s ← αs + (1 − α)g²; p ← p − ηg/(√s + ε) (η = 0.01, α = 0.99, ε = 1e-8): 0.9, 0.989532,
@@ -140,6 +251,24 @@ TEST(RmsPropOptimizer, ConvergesOnTheBowlAndRosenbrock) {
   expect_converges(bowl, rosen, 225, 10000);
 }
 
+// Over three parameters of two shapes, RMSProp keeps one average of g² each.
+TEST(RmsPropOptimizer, KeepsASquareAverageForEachParameter) {
+  expect_state_per_parameter([] { return std::make_unique<bp::optim::RmsProp<double>>(0.01); },
+                             [] { return std::make_unique<bp::optim::RmsProp<float>>(0.01f); });
+}
+
+// α must be in [0, 1) (at 1, s stays 0 for good) and ε positive and finite (at 0, an entry whose
+// gradient is 0 gets 0/0 = NaN).
+TEST(RmsPropOptimizer, RejectsBadAlphasAndEpsilons) {
+  bp::optim::RmsProp<double> rmsprop(0.01);
+  expect_first_three(rmsprop, {0.9, 0.989532, 0.902120}, "a valid RMSProp first");
+  EXPECT_THROW(bp::optim::RmsProp<double>(0.01, 1.0), bp::ValueError);
+  EXPECT_THROW(bp::optim::RmsProp<double>(0.01, -0.1), bp::ValueError);
+  EXPECT_THROW(bp::optim::RmsProp<double>(0.01, std::nan("")), bp::ValueError);
+  EXPECT_THROW(bp::optim::RmsProp<double>(0.01, 0.99, 0.0), bp::ValueError);
+  EXPECT_THROW(bp::optim::RmsProp<double>(0.01, 0.99, -1e-8), bp::ValueError);
+}
+
 // --- ch06.4 -------------------------------------------------------------------------------------
 
 // Adam (η = 0.1, β = 0.9, 0.999, ε = 1e-8): 0.9, 0.936610, 0.894645. Without bias correction
@@ -156,6 +285,30 @@ TEST(AdamOptimizer, ConvergesOnTheBowlAndRosenbrock) {
   expect_converges(bowl, rosen, 125, 3000);
 }
 
+// Over three parameters of two shapes, Adam keeps its own m and v for each, and one t for all.
+TEST(AdamOptimizer, KeepsMomentsForEachParameter) {
+  expect_state_per_parameter([] { return std::make_unique<bp::optim::Adam<double>>(0.1); },
+                             [] { return std::make_unique<bp::optim::Adam<float>>(0.1f); });
+}
+
+// β₁ and β₂ must be in [0, 1), as PyTorch requires: at β = 1 the bias correction 1 − βᵗ is 0 and
+// the first step is 0/0 = NaN. ε must be positive and finite (at 0, an entry whose gradient has
+// always been 0 gets 0/0). The error names the optimizer, the hyperparameter and the range.
+TEST(AdamOptimizer, RejectsBetasOutsideZeroToOneAndBadEpsilons) {
+  bp::optim::Adam<double> adam(0.1);
+  expect_first_three(adam, {0.9, 0.936610, 0.894645}, "a valid Adam first");
+  EXPECT_TRUE(ThrowsValueError([] { bp::optim::Adam<double>(0.1, 1.0); },
+                               "Adam: beta1 must be in [0, 1), got 1.000000"));
+  EXPECT_TRUE(ThrowsValueError([] { bp::optim::Adam<double>(0.1, 0.9, 1.0); },
+                               "Adam: beta2 must be in [0, 1), got 1.000000"));
+  EXPECT_THROW(bp::optim::Adam<double>(0.1, -0.1), bp::ValueError);
+  EXPECT_THROW(bp::optim::Adam<double>(0.1, 0.9, 1.5), bp::ValueError);
+  EXPECT_THROW(bp::optim::Adam<double>(0.1, std::nan("")), bp::ValueError);
+  EXPECT_THROW(bp::optim::Adam<double>(0.1, 0.9, 0.999, 0.0), bp::ValueError);
+  EXPECT_THROW(bp::optim::Adam<double>(0.1, 0.9, 0.999, -1e-8), bp::ValueError);
+  EXPECT_THROW(bp::optim::Adam<double>(-0.1), bp::ValueError);
+}
+
 // --- ch06.5 -------------------------------------------------------------------------------------
 
 // AdamW (η = 0.1, λ = 0.1): p ← p − ηλp, then Adam's step: 0.89, 0.917710, 0.866568.
@@ -166,37 +319,39 @@ TEST(AdamWOptimizer, FirstThreeStepsMatchTheHandComputation) {
                      "calls Adam's update: if AdamOptimizer fails too, fix ch06.4 first)");
 }
 
+// With λ = 0 the decay is a factor of exactly 1: AdamW is Adam, step for step.
+TEST(AdamWOptimizer, WithoutWeightDecayIsExactlyAdam) {
+  bp::optim::AdamW<double> adamw(0.1, 0.0);
+  bp::optim::Adam<double> adam(0.1);
+  const auto decayed = first_three(adamw), plain = first_three(adam);
+  for (std::size_t k = 0; k < 3; ++k) {
+    EXPECT_EQ(decayed[k], plain[k]) << "step " << k + 1;
+  }
+}
+
+// Over three parameters of two shapes, AdamW decays each by its own value and keeps its moments.
+TEST(AdamWOptimizer, KeepsMomentsForEachParameter) {
+  expect_state_per_parameter([] { return std::make_unique<bp::optim::AdamW<double>>(0.1, 0.1); },
+                             [] { return std::make_unique<bp::optim::AdamW<float>>(0.1f, 0.1f); });
+}
+
+// λ must be >= 0 and finite; AdamW's betas are checked as Adam's, under AdamW's name.
+TEST(AdamWOptimizer, RejectsBadWeightDecaysAndBetas) {
+  bp::optim::AdamW<double> adamw(0.1, 0.1);
+  expect_first_three(adamw, {0.89, 0.917710, 0.866568}, "a valid AdamW first");
+  EXPECT_THROW(bp::optim::AdamW<double>(0.1, -0.01), bp::ValueError);
+  EXPECT_THROW(bp::optim::AdamW<double>(0.1, std::nan("")), bp::ValueError);
+  EXPECT_THROW(bp::optim::AdamW<double>(0.1, std::numeric_limits<double>::infinity()),
+               bp::ValueError);
+  EXPECT_TRUE(ThrowsValueError([] { bp::optim::AdamW<double>(0.1, 0.01, 1.0); },
+                               "AdamW: beta1 must be in [0, 1), got 1.000000"));
+}
+
 // λ = 0.01 on the bowl, whose minimum (0, 0) decay does not move (85 steps); λ = 1e-4 on
 // Rosenbrock (3000).
 TEST(AdamWOptimizer, ConvergesOnTheBowlAndRosenbrock) {
   bp::optim::AdamW<double> bowl(0.05, 0.01), rosen(0.02, 1e-4);
   expect_converges(bowl, rosen, 85, 3000);
-}
-
-// --- bad input (graded with ch06.1)
-// ---------------------------------------------------------------
-
-// The parameter list must keep its length and shapes from step to step; η must be positive.
-TEST(SgdOptimizer, RejectsChangedParametersAndBadLearningRates) {
-  bp::optim::Momentum<double> momentum(0.1, 0.9);
-  Matrix<double> a = Matrix<double>::Ones(2, 3), ga = Matrix<double>::Ones(2, 3);
-  std::vector<bp::nn::Parameter<double>> params = {bp::nn::view_of("W", a, ga)};
-  momentum.step(params);
-  bp::optim::Sgd<double> sgd(0.1);
-  sgd.step(params);
-  EXPECT_EQ(a(0, 0), 1.0 - 0.1 - 0.1) << "one Momentum step then one SGD step";
-  params.push_back(params[0]);
-  EXPECT_THROW(momentum.step(params), bp::ShapeError) << "a second parameter appeared";
-  params.clear();
-  a.resize(3, 2);  // the same 6 numbers, now shaped (3, 2)
-  ga.resize(3, 2);
-  params.push_back(bp::nn::view_of("W", a, ga));
-  EXPECT_THROW(momentum.step(params), bp::ShapeError) << "W changed shape";
-  EXPECT_THROW(bp::optim::Sgd<double>(0.0), bp::ValueError);
-  EXPECT_THROW(bp::optim::Sgd<double>(-0.1), bp::ValueError);
-  EXPECT_THROW(bp::optim::Sgd<double>(std::nan("")), bp::ValueError);
-  EXPECT_THROW(bp::optim::Momentum<double>(0.1, 1.0), bp::ValueError);
-  EXPECT_THROW(bp::optim::AdamW<double>(0.1, -0.01), bp::ValueError);
 }
 
 }  // namespace

@@ -15,6 +15,9 @@ using bp::nn::Matrix;
 using bp::testing::IsNear;
 using bp::testing::MatrixNear;
 
+// Over 10,000 entries the fraction dropped has standard deviation √(0.25·0.75/10⁴) = 0.0043, so
+// the tolerance 0.02 is 4.6 of them: a correct layer fails with probability below 4e-6 for a
+// random seed, and one that drops with probability 1 − p (0.75) fails with certainty.
 TEST(DropoutLayer, DropsAboutPAndScalesTheRestSoTheMeanIsKept) {
   Dropout<double> dropout(0.25, 1);
   const Matrix<double> X = Matrix<double>::Constant(100, 100, 2.0);
@@ -25,6 +28,27 @@ TEST(DropoutLayer, DropsAboutPAndScalesTheRestSoTheMeanIsKept) {
       << "A kept entry is scaled by 1/(1 − p) = 4/3, so that E[Y] = X without rescaling at test "
          "time.";
   EXPECT_TRUE(IsNear("the mean of Y", Y.mean(), 2.0, 0.05));
+}
+
+// Each entry is kept or dropped on its own draw, not one draw per unit (row) or per sample
+// (column). With p = 0.25 and 100 entries per row, a row of independent draws is all kept with
+// probability 0.75¹⁰⁰ ≈ 3e-13 (all dropped: 0.25¹⁰⁰), so a correct layer shows a uniform row or
+// column among these 200 with probability below 1e-10; a mask drawn per unit makes all 100 rows
+// uniform, one drawn per sample all 100 columns: each fails with certainty, whatever the seed.
+TEST(DropoutLayer, DrawsEveryEntryOnItsOwn) {
+  Dropout<double> dropout(0.25, 5);
+  const Matrix<double> Y = dropout.forward(Matrix<double>::Ones(100, 100));
+  const Eigen::ArrayXXd dropped = (Y.array() == 0.0).cast<double>();
+  const Eigen::ArrayXd per_row = dropped.rowwise().sum(), per_column = dropped.colwise().sum();
+  const auto uniform = [](const Eigen::ArrayXd& counts) {
+    return ((counts == 0.0) || (counts == 100.0)).count();
+  };
+  EXPECT_EQ(uniform(per_row), 0)
+      << "rows (units) that are entirely kept or entirely dropped: draw one number per entry, "
+         "random_uniform(X.rows(), X.cols(), ...), not one per unit";
+  EXPECT_EQ(uniform(per_column), 0)
+      << "columns (samples) that are entirely kept or entirely dropped: draw one number per "
+         "entry, not one per sample";
 }
 
 TEST(DropoutLayer, BackwardUsesTheForwardPassesMask) {
@@ -41,6 +65,7 @@ TEST(DropoutLayer, BackwardUsesTheForwardPassesMask) {
   EXPECT_THROW(dropout.backward(Matrix<double>::Ones(3, 6)), bp::ShapeError);
 }
 
+// Two independent masks of 64 entries at p = 0.5 agree everywhere with probability 2⁻⁶⁴.
 TEST(DropoutLayer, DrawsNewMasksAndRepeatsWithTheSeed) {
   Dropout<double> a(0.5, 9), b(0.5, 9);
   const Matrix<double> X = Matrix<double>::Ones(8, 8);
@@ -49,6 +74,8 @@ TEST(DropoutLayer, DrawsNewMasksAndRepeatsWithTheSeed) {
   EXPECT_FALSE(first.isApprox(a.forward(X))) << "Each forward pass draws a fresh mask.";
 }
 
+// In evaluation mode, whichever mode the layer was in before, forward and backward are the
+// identity; back in training mode it draws masks again.
 TEST(DropoutLayer, IsTheIdentityInEvaluationMode) {
   Dropout<double> dropout(0.5, 4);
   bp::Rng rng(4);
@@ -58,6 +85,12 @@ TEST(DropoutLayer, IsTheIdentityInEvaluationMode) {
   dropout.set_training(false);
   EXPECT_TRUE(MatrixNear("Y in evaluation mode", dropout.forward(X), X, 0));
   EXPECT_TRUE(MatrixNear("dX in evaluation mode", dropout.backward(X), X, 0));
+  dropout.set_training(true);
+  EXPECT_FALSE(dropout.forward(X).isApprox(X)) << "back in training mode, a mask is drawn";
+  Dropout<double> evaluated_first(0.5, 4);
+  evaluated_first.set_training(false);
+  EXPECT_TRUE(MatrixNear("Y of a layer that never trained", evaluated_first.forward(X), X, 0));
+  EXPECT_TRUE(MatrixNear("dX of a layer that never trained", evaluated_first.backward(X), X, 0));
 }
 
 TEST(DropoutLayer, RejectsAProbabilityOutsideZeroToOne) {

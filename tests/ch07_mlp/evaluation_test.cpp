@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
 #include <vector>
 
 #include "bp/testing/assertions.h"
@@ -67,6 +68,36 @@ TEST(ClassifierEvaluation, EvaluatesInEvaluationModeAndRestoresTheMode) {
          "for training only.";
   EXPECT_EQ(first.confusion, second.confusion);
   EXPECT_TRUE(net.training()) << "evaluate leaves the model in the mode it found it in.";
+}
+
+// A model that is already in evaluation mode stays in it, every layer: the guard restores the
+// mode it found, it does not switch training back on. (From training mode, the test above.)
+TEST(ClassifierEvaluation, LeavesAModelInEvaluationModeInEvaluationMode) {
+  Sequential<double> net = passthrough();
+  net.emplace<bp::nn::Dropout<double>>(0.5, 3);
+  net.set_training(false);
+  const bp::nn::Evaluation result = bp::nn::evaluate(net, five_logits(), kLabels, 3);
+  EXPECT_TRUE(IsNear("accuracy", result.accuracy, 3.0 / 5.0, 1e-12));
+  EXPECT_FALSE(net.training()) << "evaluate found the model in evaluation mode and must leave it "
+                                  "there (restore the previous mode, do not set training = true)";
+  EXPECT_FALSE(net.layer(1).training()) << "the dropout layer too";
+  net.set_training(true);
+  bp::nn::evaluate(net, five_logits(), kLabels, 3);
+  EXPECT_TRUE(net.layer(1).training()) << "from training mode, every layer is back in training";
+}
+
+// The batch size bounds memory, not the result: batches of 1, of 2 (2, 2, 1), of exactly N = 5
+// and of more than N give the same loss, accuracy and confusion matrix.
+TEST(ClassifierEvaluation, GivesTheSameResultForEveryBatchSize) {
+  Sequential<double> net = passthrough();
+  const bp::nn::Evaluation whole = bp::nn::evaluate(net, five_logits(), kLabels, 3, 1000);
+  for (Eigen::Index batch : {1, 2, 4, 5, 6}) {
+    const bp::nn::Evaluation result = bp::nn::evaluate(net, five_logits(), kLabels, 3, batch);
+    EXPECT_TRUE(
+        IsNear("loss with batch size " + std::to_string(batch), result.loss, whole.loss, 1e-12));
+    EXPECT_EQ(result.confusion, whole.confusion) << "batch size " << batch;
+    EXPECT_EQ(result.confusion.sum(), 5) << "every sample counted once, batch size " << batch;
+  }
 }
 
 TEST(ClassifierEvaluation, RejectsLabelsThatDoNotFit) {

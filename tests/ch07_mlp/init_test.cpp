@@ -27,6 +27,11 @@ double sample_std(const Matrix<double>& W) {
 // fan_out ≠ fan_in on purpose: a formula with the wrong fan gives a visibly wrong spread.
 constexpr Eigen::Index kFanOut = 50, kFanIn = 800;
 
+// The bounds, for 40,000 draws (a = 0.0840, std a/√3 = 0.0485): all 40,000 stay below 0.99a with
+// probability 0.99⁴⁰⁰⁰⁰ ≈ e⁻⁴⁰², so a correct draw reaches it; the sample std has standard error
+// 0.2% of itself and the tolerance 0.01a is 1.7%, while √(6/fan_in) is 3% off: it fails with
+// certainty. The mean's tolerance is 3.5 standard errors (a correct draw fails with probability
+// 5e-4 for a random seed; this seed is fixed).
 TEST(XavierInit, IsUniformWithVarianceTwoOverFanInPlusFanOut) {
   bp::Rng rng(11);
   const Matrix<double> W = bp::nn::xavier_uniform<double>(kFanOut, kFanIn, rng);
@@ -39,6 +44,10 @@ TEST(XavierInit, IsUniformWithVarianceTwoOverFanInPlusFanOut) {
   EXPECT_TRUE(IsNear("sample mean", W.mean(), 0.0, 0.01 * a));
 }
 
+// The sample std of 40,000 normal draws has standard error σ/√(2n) = 0.35% of σ; the tolerance 2%
+// is 5.7 of them, and 2/fan_out is 4 times too large a std: it fails with certainty. Entries
+// beyond 3σ: a normal draw has none of 40,000 with probability 0.9973⁴⁰⁰⁰⁰ ≈ e⁻¹⁰⁸; a uniform
+// draw of the same std (bounded by √3σ) has none, always.
 TEST(HeInit, IsNormalWithVarianceTwoOverFanIn) {
   bp::Rng rng(12);
   const Matrix<double> W = bp::nn::he_normal<double>(kFanOut, kFanIn, rng);

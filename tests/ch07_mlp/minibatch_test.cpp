@@ -7,8 +7,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <memory>
 #include <numeric>
 #include <set>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "bp/testing/assertions.h"
@@ -66,6 +70,14 @@ struct Spy {
   }
 };
 
+// An objective whose k-th call (k = 1, 2, …) returns the loss loss(k) and a zero gradient.
+bp::nn::Objective<double, std::vector<int>> scripted_objective(std::function<double(int)> loss) {
+  auto calls = std::make_shared<int>(0);
+  return [calls, loss](const Matrix<double>& out, const std::vector<int>&) {
+    return LossAndGradient<double>{loss(++*calls), Matrix<double>::Zero(out.rows(), out.cols())};
+  };
+}
+
 TEST(MinibatchEpoch, VisitsEverySampleOnceWithItsOwnLabel) {
   Sequential<double> net = identity_network();
   bp::optim::Sgd<double> sgd(0.1);
@@ -86,6 +98,35 @@ TEST(MinibatchEpoch, VisitsEverySampleOnceWithItsOwnLabel) {
       << "Some inputs arrived with another sample's label: shuffle the inputs and the targets "
          "with the same order, or the network learns noise.";
   EXPECT_EQ(losses, (std::vector<double>{1, 2, 3})) << "train_epoch returns every batch's loss.";
+}
+
+// At every boundary of the batch size, an epoch of N = 10 makes ⌈N/B⌉ batches, all full but
+// perhaps the last, and visits every sample once: B = 1 (10 batches), 5 (two of 5), 9 (9 and 1),
+// 10 (one of 10) and 11 (one of 10). A loop that runs while start <= N adds an empty batch
+// whenever B divides N.
+TEST(MinibatchEpoch, MakesOneBatchPerBSamplesAtEveryBoundary) {
+  for (Eigen::Index B : {1, 5, 9, 10, 11}) {
+    Sequential<double> net = identity_network();
+    bp::optim::Sgd<double> sgd(0.1);
+    bp::Rng rng(7);
+    Spy spy;
+    const std::vector<double> losses = bp::nn::train_epoch(
+        net, spy.objective(), sgd, numbered_inputs(), numbered_labels(), B, rng);
+    const std::size_t expected = static_cast<std::size_t>((kSamples + B - 1) / B);
+    ASSERT_EQ(spy.batches.size(), expected) << "batch size " << B << ": ⌈10/" << B << "⌉ batches";
+    EXPECT_EQ(losses.size(), expected) << "batch size " << B;
+    std::multiset<int> seen;
+    for (std::size_t k = 0; k < spy.batches.size(); ++k) {
+      const std::size_t full = static_cast<std::size_t>(B < kSamples ? B : kSamples);
+      const std::size_t size = spy.batches[k].size();
+      EXPECT_TRUE(k + 1 < spy.batches.size() ? size == full : size >= 1 && size <= full)
+          << "batch " << k << " of size " << size << " with batch size " << B;
+      seen.insert(spy.batches[k].begin(), spy.batches[k].end());
+    }
+    EXPECT_EQ(seen.size(), static_cast<std::size_t>(kSamples)) << "batch size " << B;
+    EXPECT_EQ(std::set<int>(seen.begin(), seen.end()).size(), static_cast<std::size_t>(kSamples))
+        << "every sample exactly once, batch size " << B;
+  }
 }
 
 TEST(MinibatchEpoch, ShufflesWithTheSeedAndDifferentlyEachEpoch) {
@@ -157,31 +198,45 @@ TEST(MinibatchEpoch, RejectsMismatchedOrEmptyData) {
                bp::ValueError);
 }
 
-TEST(TrainingStep, IsForwardLossBackwardAndOneOptimizerStep) {
-  // A 2→1 linear model, MSE (mean), SGD with η = 0.1, one batch of two samples, by hand:
-  // ŷ = W X + b, ∂L/∂ŷ = (2/2)(ŷ − y), dW = ∂L/∂ŷ Xᵀ, db = Σ ∂L/∂ŷ.
+// A 2→1 linear model, MSE (mean), SGD with η = 0.1, one batch of two samples, in T, against the
+// step by hand in double: ŷ = W X + b, ∂L/∂ŷ = (2/2)(ŷ − y), dW = ∂L/∂ŷ Xᵀ, db = Σ ∂L/∂ŷ.
+template <typename T>
+void expect_one_step_by_hand(double tolerance) {
   Matrix<double> W(1, 2), X(2, 2), y(1, 2);
   W << 0.5, -1;
   X << 1, 2, 3, -1;
   y << 1, 0;
-  Sequential<double> net;
-  auto& layer = net.emplace<Linear<double>>(W, bp::nn::Vector<double>::Constant(1, 0.25));
-  bp::optim::Sgd<double> sgd(0.1);
-  const bp::nn::Objective<double, Matrix<double>> mse_mean = [](const Matrix<double>& out,
-                                                                const Matrix<double>& target) {
+  Sequential<T> net;
+  auto& layer =
+      net.template emplace<Linear<T>>(W.cast<T>(), bp::nn::Vector<T>::Constant(1, T(0.25)));
+  bp::optim::Sgd<T> sgd(T(0.1));
+  const bp::nn::Objective<T, Matrix<T>> mse_mean = [](const Matrix<T>& out,
+                                                      const Matrix<T>& target) {
     return bp::nn::mse(out, target, bp::nn::Reduction::Mean);
   };
   const Matrix<double> y_hat = W * X + Matrix<double>::Constant(1, 2, 0.25);  // (−2.25, 2.25)
   const Matrix<double> dy = y_hat - y;
-  const double loss = bp::nn::train_step(net, mse_mean, sgd, X, y);
-  EXPECT_TRUE(IsNear("the returned loss", loss, dy.squaredNorm() / 2, 1e-12))
+  const T loss =
+      bp::nn::train_step(net, mse_mean, sgd, Matrix<T>(X.cast<T>()), Matrix<T>(y.cast<T>()));
+  EXPECT_TRUE(
+      IsNear("the returned loss", static_cast<double>(loss), dy.squaredNorm() / 2, tolerance))
       << "train_step returns the batch's loss, computed before the update.";
-  EXPECT_TRUE(MatrixNear("W after one step", layer.W(), W - 0.1 * dy * X.transpose(), 1e-12))
+  EXPECT_TRUE(MatrixNear("W after one step", layer.W().template cast<double>(),
+                         W - 0.1 * dy * X.transpose(), tolerance))
       << "One step is forward, loss, backward, then optimizer.step on model.parameters(), in "
          "that order: a step before backward uses gradients that are not this batch's (here, "
          "zero: W would not move), and a step that misses a parameter leaves it unchanged.";
-  EXPECT_TRUE(IsNear("b after one step", layer.b()(0), 0.25 - 0.1 * dy.sum(), 1e-12));
+  EXPECT_TRUE(IsNear("b after one step", static_cast<double>(layer.b()(0)), 0.25 - 0.1 * dy.sum(),
+                     tolerance));
 }
+
+TEST(TrainingStep, IsForwardLossBackwardAndOneOptimizerStep) {
+  expect_one_step_by_hand<double>(1e-12);
+}
+
+// The same step in float, the type chapter 7 trains in, agrees with the hand computation to float
+// precision.
+TEST(TrainingStep, WorksInFloat) { expect_one_step_by_hand<float>(1e-6); }
 
 TEST(TrainingStep, TwoStepsUseEachStepsOwnGradient) {
   // Two steps on two different batches: the second step must use the second batch's gradient
@@ -209,17 +264,33 @@ TEST(TrainingStep, TwoStepsUseEachStepsOwnGradient) {
       << "The second step used a gradient that still contained the first batch's.";
 }
 
+// fit reports each epoch's mean loss over its samples: batches of 4, 4 and 2 with losses 1, 2
+// and 3 (the spy's batch count) average to (4·1 + 4·2 + 2·3)/10 = 1.8, not (1 + 2 + 3)/3 = 2:
+// the small last batch counts for its 2 samples. after_epoch receives the same numbers.
+TEST(TrainingStep, FitReportsEachEpochsMeanWeightedByBatchSize) {
+  Sequential<double> net = identity_network();
+  bp::optim::Sgd<double> sgd(0.1);
+  bp::Rng rng(5);
+  const auto objective =
+      scripted_objective([](int call) { return static_cast<double>((call - 1) % 3 + 1); });
+  std::vector<std::pair<int, double>> reported;
+  const std::vector<double> means = bp::nn::fit<double, std::vector<int>>(
+      net, objective, sgd, numbered_inputs(), numbered_labels(), 2, 4, rng,
+      [&](int epoch, double mean) { reported.emplace_back(epoch, mean); });
+  ASSERT_EQ(means.size(), 2u) << "one mean per epoch";
+  for (std::size_t e = 0; e < 2; ++e) {
+    EXPECT_TRUE(IsNear("the mean loss of epoch " + std::to_string(e + 1), means[e], 1.8, 1e-12));
+  }
+  const std::vector<std::pair<int, double>> expected = {{0, 1.8}, {1, 1.8}};
+  EXPECT_EQ(reported, expected);
+}
+
 TEST(TrainingStep, FitStopsAtTheStepWhereTheLossIsNotFinite) {
   Sequential<double> net = identity_network();
   bp::optim::Sgd<double> sgd(0.1);
   bp::Rng rng(5);
-  int calls = 0;
-  const bp::nn::Objective<double, std::vector<int>> objective = [&](const Matrix<double>& out,
-                                                                    const std::vector<int>&) {
-    ++calls;
-    const double loss = calls == 5 ? std::nan("") : 1.0;
-    return LossAndGradient<double>{loss, Matrix<double>::Zero(out.rows(), out.cols())};
-  };
+  const auto objective =
+      scripted_objective([](int call) { return call == 5 ? std::nan("") : 1.0; });
   try {
     bp::nn::fit(net, objective, sgd, numbered_inputs(), numbered_labels(), 3, 4, rng);
     FAIL() << "a NaN loss must stop training";

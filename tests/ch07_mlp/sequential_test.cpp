@@ -12,6 +12,7 @@
 #include "bp/gradient_check.h"
 #include "bp/random.h"
 #include "bp/testing/assertions.h"
+#include "dropout.h"
 #include "linear.h"
 #include "losses.h"
 #include "network.h"
@@ -126,12 +127,28 @@ TEST(SequentialModel, ALayerThatDoesNotFitNamesItsShapes) {
   EXPECT_THROW(net.add(nullptr), bp::ValueError);
 }
 
+// set_training reaches every layer, in both directions, and the EvaluationMode guard restores the
+// mode it found, whichever it was: training stays training, evaluation stays evaluation.
 TEST(SequentialModel, TrainingModeReachesEveryLayer) {
   Sequential<double> net = small_network();
   net.forward(two_samples());
   net.set_training(false);
   for (std::size_t i = 0; i < net.size(); ++i) {
     EXPECT_FALSE(net.layer(i).training()) << "layer " << i;
+  }
+  net.set_training(true);
+  for (std::size_t i = 0; i < net.size(); ++i) {
+    EXPECT_TRUE(net.layer(i).training()) << "layer " << i << " back in training mode";
+  }
+  for (bool before : {true, false}) {
+    net.set_training(before);
+    {
+      bp::nn::EvaluationMode<double> eval(net);
+      EXPECT_FALSE(net.training()) << "inside the guard, starting from training = " << before;
+      EXPECT_FALSE(net.layer(1).training()) << "inside the guard, starting from " << before;
+    }
+    EXPECT_EQ(net.training(), before) << "the guard restores the mode it found";
+    EXPECT_EQ(net.layer(1).training(), before) << "in every layer";
   }
 }
 
@@ -154,6 +171,31 @@ TEST(SequentialModel, AFirstLayerWithoutInputGradientStillGetsItsParameterGradie
   for (std::size_t k = 0; k < a.size(); ++k) {
     EXPECT_TRUE(MatrixNear(a[k].name + " gradient", a[k].grad, b[k].grad, 0)) << "parameter " << k;
   }
+}
+
+// make_mlp's dropout option puts a Dropout(p) after every hidden activation, never after the
+// output layer; in evaluation mode the network computes what its Linear and ReLU layers alone
+// compute.
+TEST(SequentialModel, MakeMlpPutsDropoutAfterEveryHiddenActivation) {
+  bp::nn::MlpSpec spec;
+  spec.sizes = {3, 5, 4, 2};
+  spec.init = bp::nn::Init::PyTorch;
+  spec.dropout = 0.3;
+  bp::Rng rng(8);
+  Sequential<double> net = bp::nn::make_mlp<double>(spec, rng);
+  net.set_training(false);
+  const Matrix<double> X = bp::random_normal(3, 4, rng);
+  const Matrix<double> Y = net.forward(X);
+  ASSERT_EQ(net.size(), 7u) << "Linear, ReLU, Dropout, Linear, ReLU, Dropout, Linear";
+  for (std::size_t i : {2u, 5u}) {
+    const auto* dropout = dynamic_cast<bp::nn::Dropout<double>*>(&net.layer(i));
+    ASSERT_NE(dropout, nullptr) << "layer " << i << " should be a Dropout";
+    EXPECT_EQ(dropout->p(), 0.3);
+  }
+  Matrix<double> A = X;
+  for (std::size_t i : {0u, 1u, 3u, 4u, 6u}) A = net.layer(i).forward(A);
+  EXPECT_TRUE(MatrixNear("the network in evaluation mode", Y, A, 1e-12))
+      << "in evaluation mode every Dropout is the identity";
 }
 
 // The whole network, every parameter and the input, against central differences: a 3-4-4-3
