@@ -40,8 +40,7 @@ int main(int argc, char** argv) {
       node->label = "H" + k;
     }
   }
-  std::string dot = bp::autograd::to_dot(loss);
-  dot.insert(dot.find('\n') + 1, "  size=\"9,20\";\n");  // the width of the notes' text column
+  const std::string dot = bp::autograd::to_dot(loss);
   std::ofstream out(std::string(argv[1]) + "/ch08_tensor_graph.dot");
   out << dot;
   if (!out) {

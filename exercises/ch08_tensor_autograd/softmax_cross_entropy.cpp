@@ -50,6 +50,11 @@ Tensor<T> softmax_cross_entropy(const Tensor<T>& logits, const std::vector<int>&
   }
   Matrix<T> P;
   const T loss = cross_entropy_forward(logits.value(), labels, P);
+  if (P.rows() != classes || P.cols() != N) {  // the rule reads P: it must be softmax(Z)
+    throw ShapeError("softmax_cross_entropy: the forward pass left P = softmax(Z) with shape " +
+                     shape_of(P) + ", but the rule needs it in the logits' shape " +
+                     shape_string(classes, N));
+  }
   Tensor<T> Y = record("softmax_cross_entropy", Matrix<T>(Matrix<T>::Constant(1, 1, loss)),
                        &cross_entropy_backward<T>, logits);
   Y.node().saved = std::move(P);

@@ -129,6 +129,13 @@ void propagate(TensorNode<T>& node) {
   if (node.is_leaf() || !node.requires_grad) {
     return;  // nothing to pass on: no operands, or none of them wants a gradient
   }
+  if (node.grad.rows() != node.value.rows() || node.grad.cols() != node.value.cols()) {
+    throw ShapeError(std::string("propagate: the gradient of ") + name_of(node, node.op) +
+                     " has shape " + shape_of(node.grad) + " but its value is " +
+                     shape_of(node.value) +
+                     ": backward() sets every intermediate gradient to "
+                     "zero, in its node's shape, before any rule runs");
+  }
   if (node.rhs) {
     node.binary_rule(node, *node.lhs, *node.rhs);
     require_gradient_shape(node, *node.lhs, "the first operand");

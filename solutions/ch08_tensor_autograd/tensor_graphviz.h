@@ -8,7 +8,7 @@
 
 namespace bp::autograd {
 
-/// The graph reachable from `root`, left to right: a box per node with its label, the shape of
+/// The graph reachable from `root`, top to bottom: a box per node with its label, the shape of
 /// its value and of its gradient ("no grad" for data), and an oval per operation. Parameters
 /// (leaves that require a gradient) are shaded. Render it with `dot -Tsvg`.
 /// \param root  the last node, usually the loss

@@ -28,7 +28,9 @@ TEST(TensorBackward, ChainsTheRulesFromTheLossToEveryLeaf) {
                             uniform(4, 5, 104)};
   std::vector<Tensor<double>> leaves;
   for (const Matrix& m : at) leaves.push_back(leaf(m));
-  small_loss(leaves[0], leaves[1], leaves[2], leaves[3]).backward();
+  ASSERT_NO_THROW(small_loss(leaves[0], leaves[1], leaves[2], leaves[3]).backward())
+      << "backward(): first set every intermediate gradient, the root's included, to zero in its "
+         "node's shape (step 2), then add 1 to the root's (step 3), then propagate";
   const char* names[] = {"W", "V", "b", "X"};
   for (std::size_t k = 0; k < at.size(); ++k) {
     const auto loss = [&] {

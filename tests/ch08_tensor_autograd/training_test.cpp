@@ -39,7 +39,9 @@ void expect_same_parameters(bp::nn::MlpModule<double>& engine, bp::nn::Sequentia
   const auto actual = engine.parameters(), expected = by_hand.parameters();
   for (std::size_t k = 0; k < actual.size(); ++k) {
     EXPECT_TRUE(
-        RelativelyEqual(actual[k].name + " " + when, actual[k].value, expected[k].value, 1e-13));
+        RelativelyEqual(actual[k].name + " " + when, actual[k].value, expected[k].value, 1e-13))
+        << "a step is: the loss of the forward pass, zero_grad(), backward(), the optimizer's "
+           "step, in that order (zero_grad after backward would erase the gradients)";
   }
 }
 
