@@ -65,7 +65,7 @@ struct TensorNode {
 /// How a leaf tensor is made: `Tensor<double> W(W0, {.requires_grad = true, .label = "W"});`.
 struct LeafOptions {
   bool requires_grad = false;  ///< true for a parameter (backward() fills its grad), false for data
-  std::string label;           ///< an optional name, for pictures and messages
+  std::string label = {};      ///< an optional name, for pictures and messages
 };
 
 /// A handle to a tensor-graph node. Copying a Tensor copies the handle, not the node: after

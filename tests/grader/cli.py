@@ -249,7 +249,7 @@ def _sanitizer_check(tally: Tally) -> None:
 
 
 def _long_check(tally: Tally) -> None:
-    term.heading("long: chapter 7 on all of Fashion-MNIST; the file readers under libFuzzer")
+    term.heading("long: chapters 7 and 8 on all of Fashion-MNIST; the file readers under libFuzzer")
     results = build.run_ctest("strict", "long", ".*", build.build_dir("strict") / "junit-long.xml",
                               jobs=1)
     if not results:
