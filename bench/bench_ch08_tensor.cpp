@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "losses.h"
 #include "minibatch.h"
 #include "module.h"
@@ -27,6 +28,9 @@
 #include "tensor_training.h"
 
 namespace {
+
+using bp::bench::batch_sizes;
+using bp::bench::median;
 
 // The CPU time of this process, in seconds, not the wall clock. One thread does all the work, and
 // the machine the course is developed on is shared: other jobs stretch wall-clock times unevenly,
@@ -44,33 +48,12 @@ constexpr long kSizes[] = {784, 64, 64, 10};
 
 double seconds_since(double start) { return cpu_seconds() - start; }
 
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
-
 std::string cpu_name() {
   std::ifstream cpuinfo("/proc/cpuinfo");
   for (std::string line; std::getline(cpuinfo, line);) {
     if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
   }
   return "unknown CPU";
-}
-
-std::vector<long> batch_sizes(int argc, char** argv) {
-  std::vector<long> sizes;
-  for (int i = 1; i < argc; ++i) {
-    char* end = nullptr;
-    const long batch = std::strtol(argv[i], &end, 10);
-    if (end == argv[i] || *end != '\0' || batch < 1) {
-      std::fprintf(stderr, "bench_ch08_tensor: '%s' is not a batch size (a positive integer)\n",
-                   argv[i]);
-      std::exit(2);
-    }
-    sizes.push_back(batch);
-  }
-  if (sizes.empty()) sizes = {32, 128, 256};
-  return sizes;
 }
 
 bp::nn::MlpSpec example_c() {
