@@ -23,6 +23,11 @@ TEST(TensorAddition, AddsAndSubtractsEntryByEntry) {
 // A (3, 4) + b (3, 1) adds b to each of the four columns; A − b subtracts it.
 TEST(TensorAddition, AddsAColumnToEveryColumn) {
   const Matrix A = uniform(3, 4, 33), b = uniform(3, 1, 34);
+  const char* hint =
+      "b (3, 1) goes into each of A's 4 columns: Eigen does not broadcast A + b, but "
+      "Y.colwise() += b.col(0) adds a column to every column";
+  ASSERT_NO_THROW((void)(leaf(A) + leaf(b))) << hint;
+  ASSERT_NO_THROW((void)(leaf(A) - leaf(b))) << hint;
   const Tensor<double> sum = leaf(A) + leaf(b), difference = leaf(A) - leaf(b);
   ASSERT_TRUE(HasShape("A + b", sum.value(), 3, 4));
   EXPECT_TRUE(MatrixNear("A + b", sum.value(), A + b.replicate(1, 4), 1e-15));
