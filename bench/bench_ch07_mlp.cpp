@@ -13,12 +13,16 @@
 #include <cstdlib>
 #include <vector>
 
+#include "bench_util.h"
 #include "losses.h"
 #include "minibatch.h"
 #include "network.h"
 #include "optimizers.h"
 
 namespace {
+
+using bp::bench::batch_sizes;
+using bp::bench::median;
 
 using Clock = std::chrono::steady_clock;
 using bp::nn::Matrix;
@@ -28,11 +32,6 @@ constexpr long kSizes[] = {784, 64, 64, 10};
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
 }
 
 // Floating-point operations of one training sample, counting the products actually computed:
@@ -59,23 +58,6 @@ double large_product_gflops() {
   }
   std::printf("  (checksum %.3f)\n", static_cast<double>(C(0, 0)));
   return median(rates);
-}
-
-// The batch sizes on the command line, or 32, 128 and 256.
-std::vector<long> batch_sizes(int argc, char** argv) {
-  std::vector<long> sizes;
-  for (int i = 1; i < argc; ++i) {
-    char* end = nullptr;
-    const long batch = std::strtol(argv[i], &end, 10);
-    if (end == argv[i] || *end != '\0' || batch < 1) {
-      std::fprintf(stderr, "bench_ch07_mlp: '%s' is not a batch size (a positive integer)\n",
-                   argv[i]);
-      std::exit(2);
-    }
-    sizes.push_back(batch);
-  }
-  if (sizes.empty()) sizes = {32, 128, 256};
-  return sizes;
 }
 
 }  // namespace

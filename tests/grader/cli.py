@@ -249,7 +249,7 @@ def _sanitizer_check(tally: Tally) -> None:
 
 
 def _long_check(tally: Tally) -> None:
-    term.heading("long: chapter 7 on all of Fashion-MNIST; the file readers under libFuzzer")
+    term.heading("long: chapters 7 and 8 on all of Fashion-MNIST; the file readers under libFuzzer")
     results = build.run_ctest("strict", "long", ".*", build.build_dir("strict") / "junit-long.xml",
                               jobs=1)
     if not results:
@@ -427,9 +427,11 @@ def bench(args: argparse.Namespace) -> int:
     for program in programs:
         term.heading(f"{program.name} ({'your exercises' if args.mine else 'the reference'}, "
                      "release build, one thread)")
-        if program.name == "bench_ch07_mlp" and Path("/usr/bin/python3").exists():
+        pytorch = {"bench_ch07_mlp": "ch07_pytorch.py", "bench_ch08_tensor": "ch08_pytorch.py"}
+        if program.name in pytorch and Path("/usr/bin/python3").exists():
             # The same training in PyTorch, side by side (it says how to install PyTorch if absent).
-            run = subprocess.run(["/usr/bin/python3", str(layout.ROOT / "bench" / "ch07_pytorch.py"),
+            run = subprocess.run(["/usr/bin/python3",
+                                  str(layout.ROOT / "bench" / pytorch[program.name]),
                                   "--cpp", str(program)], text=True)
         else:
             run = subprocess.run([str(program)], text=True)
